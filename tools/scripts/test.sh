@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# The one command that runs every test: installs the pinned reference tools, runs the Maven build
+# with all unit, golden and differential tests, then validates the repository's own overlays with
+# the built jar. CI (.ci/run) calls exactly this.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+cd "$root"
+bin="$(tools/scripts/install-peers.sh)"
+export PATH="$bin:$PATH"
+export VALIDATOR_PEERS_REQUIRED=1
+mvn -B verify
+java -jar validator.jar --summary

@@ -1,0 +1,87 @@
+package io.todo.validator.cli;
+
+import io.todo.validator.model.ExitCodes;
+import io.todo.validator.model.ValidatorException;
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import picocli.CommandLine;
+
+/**
+ * Entry point. {@link #run} takes its streams as arguments so that tests run the CLI in-process;
+ * only {@link #main} calls {@code System.exit}.
+ */
+public final class Main {
+
+  private Main() {}
+
+  public static void main(String[] args) {
+    PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+    PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+    int code = run(args, System.in, out, err);
+    out.flush();
+    err.flush();
+    System.exit(code);
+  }
+
+  public static int run(String[] args, InputStream in, PrintWriter out, PrintWriter err) {
+    CommandLine cli = commandLine(in, out, err);
+    return cli.execute(withDefaultCommand(cli, args));
+  }
+
+  static CommandLine commandLine(InputStream in, PrintWriter out, PrintWriter err) {
+    CommandLine cli = new CommandLine(new ValidatorCommand(in));
+    cli.setOut(out);
+    cli.setErr(err);
+    cli.setCaseInsensitiveEnumValuesAllowed(true);
+    cli.setExecutionExceptionHandler(
+        (ex, commandLine, parseResult) -> {
+          PrintWriter e = commandLine.getErr();
+          if (ex instanceof ValidatorException ve) {
+            for (ValidatorException one : ve.all()) {
+              e.println(one.diagnostic());
+            }
+            e.flush();
+            return ve.exitCode();
+          }
+          // a bug: say so without a stack trace unless asked for one
+          e.println("error: internal error: " + ex.getClass().getSimpleName()
+              + " (run with VALIDATOR_DEBUG=1 for details)");
+          if (System.getenv("VALIDATOR_DEBUG") != null) {
+            ex.printStackTrace(e);
+          }
+          e.flush();
+          return ExitCodes.INTERNAL;
+        });
+    cli.setParameterExceptionHandler(
+        (ex, args) -> {
+          PrintWriter e = ex.getCommandLine().getErr();
+          e.println("error: " + ex.getMessage());
+          e.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for more information.");
+          e.flush();
+          return ExitCodes.USAGE;
+        });
+    return cli;
+  }
+
+  /** {@code validator overlays/prod} and {@code validator -} mean {@code validator validate ...}. */
+  static String[] withDefaultCommand(CommandLine cli, String[] args) {
+    if (args.length == 0) {
+      return new String[] {"validate"};
+    }
+    String first = args[0];
+    boolean isSubcommand = cli.getSubcommands().containsKey(first);
+    boolean isTopOption = List.of("-h", "--help", "-V", "--version").contains(first);
+    if (isSubcommand || isTopOption) {
+      return args;
+    }
+    List<String> all = new ArrayList<>();
+    all.add("validate");
+    all.addAll(Arrays.asList(args));
+    return all.toArray(String[]::new);
+  }
+}

@@ -1,0 +1,421 @@
+package io.todo.validator.load;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.todo.validator.model.Location;
+import io.todo.validator.model.SourceMap;
+import io.todo.validator.model.ValidatorException;
+import java.io.IOException;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.composer.Composer;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeId;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.resolver.Resolver;
+
+/**
+ * Reads YAML (and JSON) streams into Jackson trees, remembering the {@code file:line:col} of every
+ * node. Each document of a stream is parsed on its own so that a broken document in the middle
+ * does not hide the errors of the others; all errors are reported together.
+ */
+public final class YamlLoader {
+  private static final JsonNodeFactory F = JsonNodeFactory.withExactBigDecimals(true);
+  /** Marks a plain scalar whose type we resolve ourselves (SnakeYAML resolves YAML 1.1 only). */
+  private static final Tag PLAIN = new Tag("tag:todo.validator:plain");
+
+  private final ScalarSchema schema;
+  private final YamlLimits limits;
+
+  public YamlLoader(ScalarSchema schema, YamlLimits limits) {
+    this.schema = schema;
+    this.limits = limits;
+  }
+
+  public YamlLoader() {
+    this(ScalarSchema.CORE_1_2, YamlLimits.DEFAULT);
+  }
+
+  /** Reads a file; {@code displayName} is the path printed in diagnostics. */
+  public List<YamlDocument> load(Path file, String displayName) {
+    byte[] bytes;
+    try {
+      long size = Files.size(file);
+      if (size > limits.maxFileBytes()) {
+        throw ValidatorException.input(
+            Location.of(displayName),
+            "file is " + size + " bytes, more than the limit of " + limits.maxFileBytes() + " bytes");
+      }
+      bytes = Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      throw ValidatorException.input(Location.of(displayName), "no such file");
+    } catch (IOException e) {
+      throw ValidatorException.input(Location.of(displayName), "cannot read file: " + e.getClass().getSimpleName());
+    }
+    return load(bytes, displayName);
+  }
+
+  public List<YamlDocument> load(byte[] bytes, String displayName) {
+    if (bytes.length > limits.maxFileBytes()) {
+      throw ValidatorException.input(
+          Location.of(displayName),
+          "input is " + bytes.length + " bytes, more than the limit of " + limits.maxFileBytes() + " bytes");
+    }
+    return parse(decode(bytes, displayName), displayName);
+  }
+
+  /** Parses text; documents are returned in order, empty ones included (as null content). */
+  public List<YamlDocument> parse(String text, String displayName) {
+    if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
+      text = text.substring(1);
+    }
+    List<YamlDocument> docs = new ArrayList<>();
+    List<ValidatorException> errors = new ArrayList<>();
+    for (Chunk chunk : split(text)) {
+      if (docs.size() >= limits.maxDocuments()) {
+        throw ValidatorException.input(
+            Location.of(displayName),
+            "more than " + limits.maxDocuments() + " documents (limit maxDocuments)");
+      }
+      try {
+        docs.add(parseChunk(chunk, displayName));
+      } catch (ValidatorException e) {
+        errors.add(e);
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw ValidatorException.all(errors);
+    }
+    return docs;
+  }
+
+  private YamlDocument parseChunk(Chunk chunk, String file) {
+    LoaderOptions options = new LoaderOptions();
+    options.setMaxAliasesForCollections(limits.maxAliases());
+    options.setNestingDepthLimit(limits.maxNestingDepth());
+    options.setCodePointLimit((int) Math.min(Integer.MAX_VALUE, limits.maxFileBytes()));
+    options.setAllowRecursiveKeys(false);
+    options.setProcessComments(false);
+    Node root;
+    try {
+      Composer composer =
+          new Composer(
+              new ParserImpl(new StreamReader(new StringReader(chunk.text)), options),
+              new PlainResolver(),
+              options);
+      root = composer.getSingleNode();
+    } catch (MarkedYAMLException e) {
+      Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+      throw ValidatorException.input(at(file, chunk, m), "invalid YAML: " + describe(e));
+    } catch (YAMLException e) {
+      throw ValidatorException.input(
+          new Location(file, chunk.firstLine + 1, 1), "invalid YAML: " + limitMessage(e.getMessage()));
+    }
+    Location start = new Location(file, chunk.firstLine + 1, 1);
+    SourceMap locations = new SourceMap();
+    if (root == null) {
+      locations.put("", start);
+      return new YamlDocument(null, start, locations);
+    }
+    Converter converter = new Converter(file, chunk, locations);
+    JsonNode content = converter.convert(root, "");
+    return new YamlDocument(content, locations.get(""), locations);
+  }
+
+  private static String describe(MarkedYAMLException e) {
+    String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
+    String context = e.getContext();
+    String msg = context != null && !context.isBlank() ? context + ": " + problem : problem;
+    return limitMessage(msg.replaceAll("\\s+", " ").trim());
+  }
+
+  private static String limitMessage(String msg) {
+    if (msg == null) {
+      return "unknown error";
+    }
+    if (msg.contains("Number of aliases")) {
+      return "too many aliases (limit maxAliases; a \"billion laughs\" alias bomb?)";
+    }
+    if (msg.contains("Nesting Depth")) {
+      return "nesting too deep (limit maxNestingDepth)";
+    }
+    if (msg.contains("code points")) {
+      return "document too large (limit maxFileBytes)";
+    }
+    // SnakeYAML messages may quote input; keep only the first line and cap its length.
+    String first = msg.lines().findFirst().orElse(msg);
+    return first.length() > 200 ? first.substring(0, 200) + "..." : first;
+  }
+
+  private static Location at(String file, Chunk chunk, Mark m) {
+    if (m == null) {
+      return new Location(file, chunk.firstLine + 1, 1);
+    }
+    return new Location(file, chunk.firstLine + m.getLine() + 1, m.getColumn() + 1);
+  }
+
+  private static String decode(byte[] bytes, String file) {
+    CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    CharBuffer out = CharBuffer.allocate(bytes.length + 1);
+    CoderResult result = decoder.decode(in, out, true);
+    if (result.isError()) {
+      int line = 1;
+      for (int i = 0; i < in.position(); i++) {
+        if (bytes[i] == '\n') {
+          line++;
+        }
+      }
+      throw ValidatorException.input(new Location(file, line, 1), "invalid UTF-8 in input");
+    }
+    decoder.flush(out);
+    return out.flip().toString();
+  }
+
+  /** A document's text and the line it starts on (0-based) in the whole stream. */
+  private record Chunk(String text, int firstLine) {}
+
+  /** Splits a stream at {@code ---} lines, keeping each marker with the document it starts. */
+  static List<Chunk> split(String text) {
+    List<Chunk> chunks = new ArrayList<>();
+    StringBuilder current = new StringBuilder();
+    int currentStart = 0;
+    int lineNo = 0;
+    int pos = 0;
+    boolean sawContent = false;
+    while (pos <= text.length()) {
+      int nl = text.indexOf('\n', pos);
+      String line = nl < 0 ? text.substring(pos) : text.substring(pos, nl + 1);
+      if (line.isEmpty() && nl < 0) {
+        break;
+      }
+      if (isDocumentStart(line) && (sawContent || current.length() > 0 && hasContent(current))) {
+        chunks.add(new Chunk(current.toString(), currentStart));
+        current.setLength(0);
+        currentStart = lineNo;
+        sawContent = false;
+      }
+      current.append(line);
+      if (!isDocumentStart(line) && !line.isBlank() && !line.stripLeading().startsWith("#")) {
+        sawContent = true;
+      }
+      lineNo++;
+      if (nl < 0) {
+        break;
+      }
+      pos = nl + 1;
+    }
+    if (current.length() > 0 || chunks.isEmpty()) {
+      if (hasContent(current) || chunks.isEmpty()) {
+        chunks.add(new Chunk(current.toString(), currentStart));
+      }
+    }
+    return chunks;
+  }
+
+  private static boolean hasContent(CharSequence text) {
+    return text.toString().lines().anyMatch(l -> !l.isBlank() && !l.stripLeading().startsWith("#") && !isDocumentStart(l));
+  }
+
+  private static boolean isDocumentStart(String line) {
+    if (!line.startsWith("---")) {
+      return false;
+    }
+    return line.length() == 3 || line.charAt(3) == ' ' || line.charAt(3) == '\t' || line.charAt(3) == '\n'
+        || line.charAt(3) == '\r';
+  }
+
+  /** Lets plain scalars through untyped so that we can apply the Go libraries' rules. */
+  private static final class PlainResolver extends Resolver {
+    @Override
+    public Tag resolve(NodeId kind, String value, boolean implicit) {
+      if (kind == NodeId.scalar && implicit) {
+        return PLAIN;
+      }
+      return super.resolve(kind, value, implicit);
+    }
+  }
+
+  /** Turns a composed node graph into a Jackson tree, expanding aliases within limits. */
+  private final class Converter {
+    private final String file;
+    private final Chunk chunk;
+    private final SourceMap locations;
+    private int nodes;
+
+    Converter(String file, Chunk chunk, SourceMap locations) {
+      this.file = file;
+      this.chunk = chunk;
+      this.locations = locations;
+    }
+
+    JsonNode convert(Node node, String pointer) {
+      if (++nodes > limits.maxNodesPerDocument()) {
+        throw ValidatorException.input(
+            at(file, chunk, node.getStartMark()),
+            "document expands to more than " + limits.maxNodesPerDocument()
+                + " nodes (limit maxNodesPerDocument; an alias bomb?)");
+      }
+      locations.put(pointer, at(file, chunk, node.getStartMark()));
+      switch (node.getNodeId()) {
+        case scalar:
+          return scalar((ScalarNode) node);
+        case sequence:
+          {
+            ArrayNode array = F.arrayNode();
+            int i = 0;
+            for (Node item : ((SequenceNode) node).getValue()) {
+              array.add(convert(item, pointer + "/" + i++));
+            }
+            return array;
+          }
+        case mapping:
+          return mapping((MappingNode) node, pointer);
+        default:
+          throw ValidatorException.input(at(file, chunk, node.getStartMark()), "unsupported YAML node");
+      }
+    }
+
+    private ObjectNode mapping(MappingNode node, String pointer) {
+      ObjectNode object = F.objectNode();
+      Map<String, Integer> keyLines = new HashMap<>();
+      List<NodeTuple> merges = new ArrayList<>();
+      for (NodeTuple t : node.getValue()) {
+        Node keyNode = t.getKeyNode();
+        if (keyNode instanceof ScalarNode sk && sk.getTag() == PLAIN && "<<".equals(sk.getValue())
+            || keyNode.getTag().equals(Tag.MERGE)) {
+          merges.add(t);
+          continue;
+        }
+        String key = key(keyNode);
+        Location keyLoc = at(file, chunk, keyNode.getStartMark());
+        Integer previous = keyLines.putIfAbsent(key, keyLoc.line());
+        if (previous != null) {
+          throw ValidatorException.input(
+              keyLoc, "duplicate key \"" + key + "\" (first defined at line " + previous + ")");
+        }
+        String child = pointer + "/" + SourceMap.escape(key);
+        object.set(key, convert(t.getValueNode(), child));
+        // a field's location is its key, which is where users look
+        locations.put(child, keyLoc);
+      }
+      // merge keys: explicit keys win, earlier merged maps win over later ones
+      for (NodeTuple t : merges) {
+        Node v = t.getValueNode();
+        List<Node> sources = new ArrayList<>();
+        if (v instanceof SequenceNode seq) {
+          sources.addAll(seq.getValue());
+        } else {
+          sources.add(v);
+        }
+        for (Node src : sources) {
+          if (!(src instanceof MappingNode)) {
+            throw ValidatorException.input(
+                at(file, chunk, src.getStartMark()), "map merge requires a map or a sequence of maps");
+          }
+          JsonNode merged = convert(src, pointer);
+          merged.fields().forEachRemaining(e -> {
+            if (!object.has(e.getKey())) {
+              object.set(e.getKey(), e.getValue());
+            }
+          });
+        }
+        locations.put(pointer, at(file, chunk, node.getStartMark()));
+      }
+      return object;
+    }
+
+    private String key(Node keyNode) {
+      if (!(keyNode instanceof ScalarNode sk)) {
+        throw ValidatorException.input(
+            at(file, chunk, keyNode.getStartMark()), "a map key must be a scalar, not a " + keyNode.getNodeId());
+      }
+      if (sk.getTag() == PLAIN && schema == ScalarSchema.CORE_1_2) {
+        JsonNode typed = ScalarResolver.resolvePlain(sk.getValue(), schema);
+        if (!typed.isTextual()) {
+          throw ValidatorException.input(
+              at(file, chunk, keyNode.getStartMark()),
+              "map key " + sk.getValue() + " is not a string (kustomize cannot encode it; quote it)");
+        }
+      }
+      if (sk.getTag() == PLAIN && schema == ScalarSchema.YAML_1_1) {
+        JsonNode typed = ScalarResolver.resolvePlain(sk.getValue(), schema);
+        return typed.isNull() ? "null" : typed.asText();
+      }
+      return sk.getValue();
+    }
+
+    private JsonNode scalar(ScalarNode node) {
+      String v = node.getValue();
+      Tag tag = node.getTag();
+      if (tag == PLAIN) {
+        if (schema == ScalarSchema.CORE_1_2 || !ScalarResolver.isTimestamp(v)) {
+          return ScalarResolver.resolvePlain(v, schema);
+        }
+        return F.textNode(v);
+      }
+      try {
+        if (tag.equals(Tag.STR)) {
+          return F.textNode(v);
+        }
+        if (tag.equals(Tag.INT) || tag.equals(Tag.FLOAT) || tag.equals(Tag.BOOL) || tag.equals(Tag.NULL)) {
+          JsonNode typed = ScalarResolver.resolvePlain(v, schema);
+          boolean ok =
+              tag.equals(Tag.INT) && typed.isIntegralNumber()
+                  || tag.equals(Tag.FLOAT) && typed.isNumber()
+                  || tag.equals(Tag.BOOL) && typed.isBoolean()
+                  || tag.equals(Tag.NULL) && typed.isNull();
+          if (!ok) {
+            throw ValidatorException.input(
+                at(file, chunk, node.getStartMark()), "cannot decode !!" + tag.getValue().substring(18) + " `" + abbreviate(v) + "`");
+          }
+          return tag.equals(Tag.FLOAT) && typed.isIntegralNumber() ? F.numberNode(new BigDecimal(typed.bigIntegerValue())) : typed;
+        }
+        if (tag.equals(Tag.BINARY)) {
+          return F.textNode(Base64.getEncoder().encodeToString(Base64.getMimeDecoder().decode(v)));
+        }
+        if (tag.equals(Tag.TIMESTAMP)) {
+          return F.textNode(v);
+        }
+      } catch (IllegalArgumentException e) {
+        throw ValidatorException.input(at(file, chunk, node.getStartMark()), "invalid !!binary value");
+      }
+      // custom tags (!Ref, !!foo): the value is kept as a string, as kyaml does
+      return F.textNode(v);
+    }
+  }
+
+  private static String abbreviate(String v) {
+    return v.length() > 40 ? v.substring(0, 40) + "..." : v;
+  }
+}

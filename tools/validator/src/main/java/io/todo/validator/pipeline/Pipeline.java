@@ -1,0 +1,53 @@
+package io.todo.validator.pipeline;
+
+import io.todo.validator.load.Manifests;
+import io.todo.validator.model.Finding;
+import io.todo.validator.model.Location;
+import io.todo.validator.model.Resource;
+import io.todo.validator.model.ValidatorException;
+import io.todo.validator.render.Renderer;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The straight pipe: load → render → schema → policy; reporting is the caller's. */
+public final class Pipeline {
+  private final List<Stage> stages;
+  private final InputStream stdin;
+
+  public Pipeline(List<Stage> stages, InputStream stdin) {
+    this.stages = List.copyOf(stages);
+    this.stdin = stdin;
+  }
+
+  /** What Argo CD would apply for the target. */
+  public List<Resource> render(Target target) {
+    if (target.isStdin()) {
+      return new Manifests().readStream(stdin, target.shown());
+    }
+    Path p = target.path();
+    if (Renderer.isKustomization(p)) {
+      return new Renderer().render(p, target.shown());
+    }
+    if (Files.isDirectory(p)) {
+      return new Manifests().readDirectory(p, target.shown());
+    }
+    if (Files.isRegularFile(p)) {
+      return new Manifests().readFile(p, target.shown());
+    }
+    throw ValidatorException.input(Location.of(target.shown()), "no such file or directory");
+  }
+
+  /** Renders the target and runs every stage over it; findings come back in report order. */
+  public TargetResult validate(Target target) {
+    List<Resource> resources = render(target);
+    List<Finding> findings = new ArrayList<>();
+    for (Stage stage : stages) {
+      findings.addAll(stage.check(target, resources));
+    }
+    findings.sort(Finding.ORDER);
+    return new TargetResult(target, resources.size(), List.copyOf(findings));
+  }
+}

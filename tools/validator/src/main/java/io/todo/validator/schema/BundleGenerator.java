@@ -1,0 +1,205 @@
+package io.todo.validator.schema;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.todo.validator.load.YamlDocument;
+import io.todo.validator.load.YamlLoader;
+import io.todo.validator.model.ExitCodes;
+import io.todo.validator.model.ValidatorException;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * Builds the schema bundle from the upstream documents in {@code shared/}: {@code
+ * k8s-openapi/swagger-v1.NN.json} and {@code crds/*.yaml}. Deterministic: the same inputs give the
+ * same bytes, so a test can check that the committed bundle is current.
+ *
+ * <p>Regenerate with {@code java -jar validator.jar schema-bundle --shared ../shared --out
+ * tools/validator/src/main/resources/io/todo/validator/schema/k8s-schemas.json.gz}.
+ */
+public final class BundleGenerator {
+  private static final Pattern SWAGGER = Pattern.compile("swagger-v(\\d+\\.\\d+)\\.json");
+  private static final JsonNodeFactory F = JsonNodeFactory.instance;
+  private final ObjectMapper mapper = new ObjectMapper();
+
+  /** The uncompressed bundle JSON. */
+  public byte[] generateJson(Path shared) {
+    ObjectNode root = F.objectNode();
+    Map<String, JsonNode> definitions = new TreeMap<>();
+    Map<String, Map<String, String>> versions = new TreeMap<>(SchemaBundle::compareVersions);
+    Map<String, Boolean> namespaced = new TreeMap<>();
+    for (Path swagger : swaggerFiles(shared)) {
+      Matcher m = SWAGGER.matcher(swagger.getFileName().toString());
+      m.matches();
+      JsonNode doc = readJson(swagger);
+      Map<String, String> names = new TreeMap<>();
+      Iterator<Map.Entry<String, JsonNode>> it = doc.path("definitions").fields();
+      while (it.hasNext()) {
+        Map.Entry<String, JsonNode> e = it.next();
+        JsonNode def = strip(e.getValue());
+        String id = id(def);
+        definitions.put(id, def);
+        names.put(e.getKey(), id);
+      }
+      versions.put(m.group(1), names);
+      collectScopes(doc, namespaced);
+    }
+    ObjectNode defs = root.putObject("definitions");
+    definitions.forEach(defs::set);
+    ObjectNode vs = root.putObject("versions");
+    versions.forEach((v, names) -> {
+      ObjectNode n = vs.putObject(v);
+      names.forEach(n::put);
+    });
+    ObjectNode ns = root.putObject("namespaced");
+    namespaced.forEach(ns::put);
+    ArrayNode crds = root.putArray("crds");
+    for (JsonNode crd : crdDocuments(shared)) {
+      crds.add(strip(crd));
+    }
+    try {
+      return mapper.writeValueAsBytes(root);
+    } catch (IOException e) {
+      throw new ValidatorException(ExitCodes.INTERNAL, null, "cannot serialise the schema bundle", e);
+    }
+  }
+
+  /** The gzip-compressed bundle as committed. */
+  public byte[] generate(Path shared) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (GZIPOutputStream gz = new GZIPOutputStream(bytes) {
+          {
+            def.setLevel(9);
+          }
+        }) {
+      gz.write(generateJson(shared));
+    } catch (IOException e) {
+      throw new ValidatorException(ExitCodes.INTERNAL, null, "cannot compress the schema bundle", e);
+    }
+    return bytes.toByteArray();
+  }
+
+  private static List<Path> swaggerFiles(Path shared) {
+    Path dir = shared.resolve("k8s-openapi");
+    try (Stream<Path> files = Files.list(dir)) {
+      List<Path> list =
+          files.filter(p -> SWAGGER.matcher(p.getFileName().toString()).matches()).sorted().toList();
+      if (list.isEmpty()) {
+        throw new ValidatorException(ExitCodes.USAGE, "no swagger-v1.NN.json documents in " + dir);
+      }
+      return list;
+    } catch (IOException e) {
+      throw new ValidatorException(ExitCodes.USAGE, "cannot list " + dir);
+    }
+  }
+
+  private List<JsonNode> crdDocuments(Path shared) {
+    Path dir = shared.resolve("crds");
+    List<JsonNode> list = new ArrayList<>();
+    if (!Files.isDirectory(dir)) {
+      return list;
+    }
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path p : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
+        for (YamlDocument d : new YamlLoader().load(p, p.getFileName().toString())) {
+          if (!d.isEmpty() && "CustomResourceDefinition".equals(d.content().path("kind").asText())) {
+            list.add(d.content());
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new ValidatorException(ExitCodes.USAGE, "cannot list " + dir);
+    }
+    return list;
+  }
+
+  /** Records the scope of each kind from the API paths: namespaced kinds live under {namespace}. */
+  private static void collectScopes(JsonNode doc, Map<String, Boolean> namespaced) {
+    Iterator<Map.Entry<String, JsonNode>> paths = doc.path("paths").fields();
+    while (paths.hasNext()) {
+      Map.Entry<String, JsonNode> p = paths.next();
+      for (JsonNode op : p.getValue()) {
+        JsonNode gvk = op.get("x-kubernetes-group-version-kind");
+        String action = op.path("x-kubernetes-action").asText();
+        if (gvk == null || !(action.equals("post") || action.equals("put") || action.equals("get"))) {
+          continue;
+        }
+        if (p.getKey().endsWith("/status") || p.getKey().endsWith("/scale") || p.getKey().contains("/watch/")) {
+          continue;
+        }
+        String key = gvk.path("group").asText() + "/" + gvk.path("kind").asText();
+        boolean ns = p.getKey().contains("{namespace}");
+        namespaced.merge(key, ns, (a, b) -> a || b);
+      }
+    }
+  }
+
+  private JsonNode readJson(Path p) {
+    try {
+      return mapper.readTree(p.toFile());
+    } catch (IOException e) {
+      throw new ValidatorException(ExitCodes.USAGE, "cannot read " + p + ": " + e.getClass().getSimpleName());
+    }
+  }
+
+  /** Drops prose (description, example) and sorts keys, keeping every x-kubernetes-* extension. */
+  static JsonNode strip(JsonNode node) {
+    return strip(node, false);
+  }
+
+  /** {@code namesMap}: the object's keys are property names (under "properties"), not keywords. */
+  private static JsonNode strip(JsonNode node, boolean namesMap) {
+    if (node.isObject()) {
+      ObjectNode out = F.objectNode();
+      List<String> keys = new ArrayList<>();
+      node.fieldNames().forEachRemaining(keys::add);
+      keys.sort(null);
+      for (String k : keys) {
+        if (!namesMap && (k.equals("description") || k.equals("example"))) {
+          continue;
+        }
+        boolean childIsNames =
+            !namesMap && (k.equals("properties") || k.equals("patternProperties") || k.equals("definitions"));
+        out.set(k, strip(node.get(k), childIsNames));
+      }
+      return out;
+    }
+    if (node.isArray()) {
+      ArrayNode out = F.arrayNode();
+      node.forEach(n -> out.add(strip(n, false)));
+      return out;
+    }
+    return node;
+  }
+
+  private String id(JsonNode def) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(mapper.writeValueAsBytes(def));
+      return HexFormat.of().formatHex(digest, 0, 8);
+    } catch (IOException | NoSuchAlgorithmException e) {
+      throw new ValidatorException(ExitCodes.INTERNAL, null, "cannot hash a definition", e);
+    }
+  }
+
+  static String utf8(byte[] b) {
+    return new String(b, StandardCharsets.UTF_8);
+  }
+}

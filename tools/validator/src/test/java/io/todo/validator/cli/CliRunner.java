@@ -1,0 +1,34 @@
+package io.todo.validator.cli;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+
+/** Runs the CLI in-process and captures exit code, stdout and stderr. */
+public final class CliRunner {
+
+  /** What one run produced. */
+  public record Result(int exitCode, String out, String err) {}
+
+  private CliRunner() {}
+
+  public static Result run(String... args) {
+    return runWithStdin("", args);
+  }
+
+  public static Result runWithStdin(String stdin, String... args) {
+    return run(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), args);
+  }
+
+  public static Result run(InputStream stdin, String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code;
+    try (PrintWriter o = new PrintWriter(out); PrintWriter e = new PrintWriter(err)) {
+      code = Main.run(args, stdin, o, e);
+    }
+    return new Result(code, out.toString(), err.toString());
+  }
+}

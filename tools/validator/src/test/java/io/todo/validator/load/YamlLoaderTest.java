@@ -1,0 +1,94 @@
+package io.todo.validator.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.todo.validator.model.ValidatorException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class YamlLoaderTest {
+  private final YamlLoader loader = new YamlLoader();
+
+  @Test
+  void recordsLocationsOfEveryNode() {
+    List<YamlDocument> docs = loader.parse("a: 1\n---\nkind: X\nspec:\n  items:\n  - name: x\n", "f.yaml");
+    assertThat(docs).hasSize(2);
+    YamlDocument d = docs.get(1);
+    assertThat(d.locations().get("/kind").toString()).isEqualTo("f.yaml:3:1");
+    assertThat(d.locations().get("/spec/items/0/name").toString()).isEqualTo("f.yaml:6:5");
+  }
+
+  @Test
+  void typesPlainScalarsAsYaml12() {
+    YamlDocument d = loader.parse("a: yes\nb: 010\nc: 0x1F\nd: 1.5\ne: ~\nf: true\ng: '1'\n", "f").get(0);
+    assertThat(d.content().get("a").isTextual()).isTrue();
+    assertThat(d.content().get("b").intValue()).isEqualTo(10);
+    assertThat(d.content().get("c").intValue()).isEqualTo(31);
+    assertThat(d.content().get("d").isNumber()).isTrue();
+    assertThat(d.content().get("e").isNull()).isTrue();
+    assertThat(d.content().get("f").booleanValue()).isTrue();
+    assertThat(d.content().get("g").isTextual()).isTrue();
+  }
+
+  @Test
+  void typesPlainScalarsAsYaml11ForKustomizationFiles() {
+    YamlLoader v11 = new YamlLoader(ScalarSchema.YAML_1_1, YamlLimits.DEFAULT);
+    YamlDocument d = v11.parse("a: yes\nb: off\n", "f").get(0);
+    assertThat(d.content().get("a").booleanValue()).isTrue();
+    assertThat(d.content().get("b").booleanValue()).isFalse();
+  }
+
+  @Test
+  void duplicateKeysAreErrors() {
+    assertThatThrownBy(() -> loader.parse("a: 1\nb: 2\na: 3\n", "f.yaml"))
+        .isInstanceOf(ValidatorException.class)
+        .hasMessageContaining("duplicate key \"a\" (first defined at line 1)")
+        .extracting(e -> ((ValidatorException) e).location().toString())
+        .isEqualTo("f.yaml:3:1");
+  }
+
+  @Test
+  void reportsEveryBadDocumentOfAStream() {
+    assertThatThrownBy(() -> loader.parse("a: [\n---\nok: 1\n---\nb: {\n", "s.yaml"))
+        .isInstanceOfSatisfying(
+            ValidatorException.class,
+            e -> assertThat(e.all()).extracting(x -> x.location().line()).containsExactly(2, 6));
+  }
+
+  @Test
+  void aliasBombHitsTheAliasLimit() {
+    StringBuilder sb = new StringBuilder("a: &a [x,x,x,x,x,x,x,x,x]\n");
+    for (char c = 'b'; c <= 'j'; c++) {
+      char p = (char) (c - 1);
+      sb.append(c).append(": &").append(c).append(" [*").append(p).append(",*").append(p).append(",*")
+          .append(p).append(",*").append(p).append(",*").append(p).append(",*").append(p).append(",*")
+          .append(p).append(",*").append(p).append(",*").append(p).append("]\n");
+    }
+    assertThatThrownBy(() -> loader.parse(sb.toString(), "bomb.yaml"))
+        .isInstanceOf(ValidatorException.class)
+        .hasMessageContaining("limit");
+  }
+
+  @Test
+  void invalidUtf8IsLocated() {
+    byte[] bytes = {'a', ':', ' ', 'b', '\n', 'c', ':', ' ', (byte) 0xC3, (byte) 0x28, '\n'};
+    assertThatThrownBy(() -> loader.load(bytes, "u.yaml"))
+        .isInstanceOf(ValidatorException.class)
+        .hasMessageContaining("invalid UTF-8")
+        .extracting(e -> ((ValidatorException) e).location().line())
+        .isEqualTo(2);
+  }
+
+  @Test
+  void byteOrderMarkAndCrlfAreAccepted() {
+    YamlDocument d = loader.parse("\uFEFFa: 1\r\nb: 2\r\n", "f").get(0);
+    assertThat(d.content().get("b").intValue()).isEqualTo(2);
+  }
+
+  @Test
+  void mergeKeysMerge() {
+    YamlDocument d = loader.parse("base: &b {x: 1, y: 2}\nc:\n  <<: *b\n  y: 3\n", "f").get(0);
+    assertThat(d.content().get("c").toString()).isEqualTo("{\"y\":3,\"x\":1}");
+  }
+}
