@@ -1,0 +1,399 @@
+package io.todo.validator.admission;
+
+import static dev.cel.common.CelOverloadDecl.newGlobalOverload;
+import static dev.cel.common.CelOverloadDecl.newMemberOverload;
+
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
+import dev.cel.common.CelFunctionDecl;
+import dev.cel.common.CelOverloadDecl;
+import dev.cel.common.types.CelType;
+import dev.cel.common.types.ListType;
+import dev.cel.common.types.MapType;
+import dev.cel.common.types.OpaqueType;
+import dev.cel.common.types.OptionalType;
+import dev.cel.common.types.SimpleType;
+import dev.cel.common.values.NullValue;
+import dev.cel.runtime.CelEvaluationException;
+import dev.cel.runtime.CelFunctionBinding;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The Kubernetes CEL extension libraries that cel-java does not ship: lists, regex, URLs, quantity,
+ * IP/CIDR, format, and the string {@code format()} function. Names, receivers and results follow
+ * k8s.io/apiserver/pkg/cel/library so that a policy that compiles here compiles in the cluster.
+ */
+final class KubeCelLibrary {
+  static final CelType QUANTITY = OpaqueType.create("kubernetes.Quantity");
+  static final CelType URL = OpaqueType.create("kubernetes.URL");
+  static final CelType IP = OpaqueType.create("net.IP");
+  static final CelType CIDR = OpaqueType.create("net.CIDR");
+  static final CelType FORMAT = OpaqueType.create("kubernetes.NamedFormat");
+
+  private static final CelType STRING = SimpleType.STRING;
+  private static final CelType BOOL = SimpleType.BOOL;
+  private static final CelType INT = SimpleType.INT;
+  private static final CelType DOUBLE = SimpleType.DOUBLE;
+  private static final CelType DYN = SimpleType.DYN;
+  private static final CelType LIST = ListType.create(DYN);
+  private static final CelType STRINGS = ListType.create(STRING);
+
+  private final List<CelFunctionDecl> decls = new ArrayList<>();
+  private final List<CelFunctionBinding> bindings = new ArrayList<>();
+
+  KubeCelLibrary() {
+    lists();
+    regex();
+    strings();
+    urls();
+    quantity();
+    ip();
+    cidr();
+    format();
+  }
+
+  List<CelFunctionDecl> declarations() {
+    return decls;
+  }
+
+  List<CelFunctionBinding> bindings() {
+    return bindings;
+  }
+
+  /** Function names this library adds, for the documentation and for error messages. */
+  List<String> functionNames() {
+    return decls.stream().map(CelFunctionDecl::name).distinct().sorted().toList();
+  }
+
+  private void fn(String name, CelOverloadDecl... overloads) {
+    decls.add(CelFunctionDecl.newFunctionDeclaration(name, overloads));
+  }
+
+  private <T> void bind1(String id, Class<T> a, Fn1<T> f) {
+    bindings.add(CelFunctionBinding.from(id, a, x -> call(() -> f.apply(x))));
+  }
+
+  private <T, U> void bind2(String id, Class<T> a, Class<U> b, Fn2<T, U> f) {
+    bindings.add(CelFunctionBinding.from(id, a, b, (x, y) -> call(() -> f.apply(x, y))));
+  }
+
+  interface Fn1<T> {
+    Object apply(T t) throws Exception;
+  }
+
+  interface Fn2<T, U> {
+    Object apply(T t, U u) throws Exception;
+  }
+
+  interface Body {
+    Object run() throws Exception;
+  }
+
+  /** Library failures become CEL evaluation errors (subject to the policy's failurePolicy). */
+  private static Object call(Body b) throws CelEvaluationException {
+    try {
+      return b.run();
+    } catch (CelEvaluationException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new CelEvaluationException(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+    }
+  }
+
+  // ---- lists: isSorted, sum, min, max, indexOf, lastIndexOf
+
+  private void lists() {
+    fn("isSorted", newMemberOverload("k8s_list_is_sorted", BOOL, LIST));
+    fn("sum", newMemberOverload("k8s_list_sum", DYN, LIST));
+    fn("min", newMemberOverload("k8s_list_min", DYN, LIST));
+    fn("max", newMemberOverload("k8s_list_max", DYN, LIST));
+    fn("indexOf", newMemberOverload("k8s_list_index_of", INT, LIST, DYN));
+    fn("lastIndexOf", newMemberOverload("k8s_list_last_index_of", INT, LIST, DYN));
+    bind1("k8s_list_is_sorted", List.class, l -> {
+      for (int i = 1; i < l.size(); i++) {
+        if (compare(l.get(i - 1), l.get(i)) > 0) {
+          return false;
+        }
+      }
+      return true;
+    });
+    bind1("k8s_list_sum", List.class, l -> {
+      Object acc = 0L;
+      for (int i = 0; i < l.size(); i++) {
+        acc = add(acc, l.get(i), i == 0);
+      }
+      return acc;
+    });
+    bind1("k8s_list_min", List.class, l -> extreme(l, -1, "min"));
+    bind1("k8s_list_max", List.class, l -> extreme(l, 1, "max"));
+    bind2("k8s_list_index_of", List.class, Object.class, (l, x) -> {
+      for (int i = 0; i < l.size(); i++) {
+        if (same(l.get(i), x)) {
+          return (long) i;
+        }
+      }
+      return -1L;
+    });
+    bind2("k8s_list_last_index_of", List.class, Object.class, (l, x) -> {
+      for (int i = l.size() - 1; i >= 0; i--) {
+        if (same(l.get(i), x)) {
+          return (long) i;
+        }
+      }
+      return -1L;
+    });
+  }
+
+  private static boolean same(Object a, Object b) {
+    if (a instanceof Number x && b instanceof Number y) {
+      return x.doubleValue() == y.doubleValue();
+    }
+    return a.equals(b);
+  }
+
+  private static Object add(Object acc, Object o, boolean first) {
+    if (first) {
+      if (o instanceof Long || o instanceof Double || o instanceof Quantity) {
+        return o;
+      }
+      if (o instanceof dev.cel.common.values.CelByteString || o instanceof String) {
+        throw new IllegalArgumentException("sum is not supported on lists of " + typeName(o));
+      }
+      return o;
+    }
+    if (acc instanceof Long a && o instanceof Long b) {
+      return Math.addExact(a, b);
+    }
+    if (acc instanceof Double a && o instanceof Double b) {
+      return a + b;
+    }
+    if (acc instanceof Quantity a && o instanceof Quantity b) {
+      return a.add(b);
+    }
+    if (acc instanceof java.time.Duration a && o instanceof java.time.Duration b) {
+      return a.plus(b);
+    }
+    throw new IllegalArgumentException("no such overload: sum over " + typeName(acc) + " and " + typeName(o));
+  }
+
+  private static Object extreme(List<?> l, int sign, String name) {
+    if (l.isEmpty()) {
+      throw new IllegalArgumentException(name + " called on empty list");
+    }
+    Object best = l.get(0);
+    for (Object o : l) {
+      if (compare(o, best) * sign > 0) {
+        best = o;
+      }
+    }
+    return best;
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static int compare(Object a, Object b) {
+    if (a instanceof Number x && b instanceof Number y) {
+      return Double.compare(x.doubleValue(), y.doubleValue());
+    }
+    if (a instanceof Comparable ca && a.getClass() == b.getClass()) {
+      return ca.compareTo(b);
+    }
+    throw new IllegalArgumentException("no such overload: cannot compare " + typeName(a) + " and " + typeName(b));
+  }
+
+  static String typeName(Object o) {
+    if (o instanceof String) {
+      return "string";
+    }
+    if (o instanceof Long) {
+      return "int";
+    }
+    if (o instanceof Double) {
+      return "double";
+    }
+    if (o instanceof Boolean) {
+      return "bool";
+    }
+    if (o instanceof List) {
+      return "list";
+    }
+    if (o instanceof Map) {
+      return "map";
+    }
+    if (o instanceof NullValue) {
+      return "null_type";
+    }
+    return o.getClass().getSimpleName();
+  }
+
+  // ---- regex: find, findAll
+
+  private void regex() {
+    fn("find", newMemberOverload("k8s_string_find", STRING, STRING, STRING));
+    fn("findAll",
+        newMemberOverload("k8s_string_find_all", STRINGS, STRING, STRING),
+        newMemberOverload("k8s_string_find_all_n", STRINGS, STRING, STRING, INT));
+    bind2("k8s_string_find", String.class, String.class, (s, re) -> {
+      Matcher m = pattern(re).matcher(s);
+      return m.find() ? m.group() : "";
+    });
+    bind2("k8s_string_find_all", String.class, String.class, (s, re) -> findAll(s, re, -1));
+    bindings.add(CelFunctionBinding.from("k8s_string_find_all_n", List.of(String.class, String.class, Long.class),
+        args -> call(() -> findAll((String) args[0], (String) args[1], (Long) args[2]))));
+  }
+
+  private static Pattern pattern(String re) {
+    try {
+      return Pattern.compile(re);
+    } catch (PatternSyntaxException e) {
+      throw new IllegalArgumentException("invalid regular expression: " + re);
+    }
+  }
+
+  private static List<String> findAll(String s, String re, long n) {
+    List<String> out = new ArrayList<>();
+    if (n == 0) {
+      return out;
+    }
+    Matcher m = pattern(re).matcher(s);
+    while (m.find() && (n < 0 || out.size() < n)) {
+      out.add(m.group());
+    }
+    return out;
+  }
+
+  // ---- strings: "%s".format([...]) (cel-go strings v1+); the rest comes from cel-java's strings ext
+
+  private void strings() {
+    fn("format", newMemberOverload("k8s_string_format", STRING, STRING, LIST));
+    bind2("k8s_string_format", String.class, List.class, StringFormat::format);
+  }
+
+  // ---- URLs
+
+  private void urls() {
+    fn("url", newGlobalOverload("k8s_string_to_url", URL, STRING));
+    fn("isURL", newGlobalOverload("k8s_is_url", BOOL, STRING));
+    fn("getScheme", newMemberOverload("k8s_url_get_scheme", STRING, URL));
+    fn("getHost", newMemberOverload("k8s_url_get_host", STRING, URL));
+    fn("getHostname", newMemberOverload("k8s_url_get_hostname", STRING, URL));
+    fn("getPort", newMemberOverload("k8s_url_get_port", STRING, URL));
+    fn("getEscapedPath", newMemberOverload("k8s_url_get_escaped_path", STRING, URL));
+    fn("getQuery", newMemberOverload("k8s_url_get_query", MapType.create(STRING, STRINGS), URL));
+    bind1("k8s_string_to_url", String.class, KubeUrl::parse);
+    bind1("k8s_is_url", String.class, s -> KubeUrl.parseOrNull(s) != null);
+    bind1("k8s_url_get_scheme", KubeUrl.class, KubeUrl::scheme);
+    bind1("k8s_url_get_host", KubeUrl.class, KubeUrl::host);
+    bind1("k8s_url_get_hostname", KubeUrl.class, KubeUrl::hostname);
+    bind1("k8s_url_get_port", KubeUrl.class, KubeUrl::port);
+    bind1("k8s_url_get_escaped_path", KubeUrl.class, KubeUrl::escapedPath);
+    bind1("k8s_url_get_query", KubeUrl.class, KubeUrl::query);
+  }
+
+  // ---- quantity
+
+  private void quantity() {
+    fn("quantity", newGlobalOverload("k8s_string_to_quantity", QUANTITY, STRING));
+    fn("isQuantity", newGlobalOverload("k8s_is_quantity", BOOL, STRING));
+    fn("sign", newMemberOverload("k8s_quantity_sign", INT, QUANTITY));
+    fn("isInteger", newMemberOverload("k8s_quantity_is_integer", BOOL, QUANTITY));
+    fn("asInteger", newMemberOverload("k8s_quantity_as_integer", INT, QUANTITY));
+    fn("asApproximateFloat", newMemberOverload("k8s_quantity_as_float", DOUBLE, QUANTITY));
+    fn("isLessThan", newMemberOverload("k8s_quantity_less", BOOL, QUANTITY, QUANTITY));
+    fn("isGreaterThan", newMemberOverload("k8s_quantity_greater", BOOL, QUANTITY, QUANTITY));
+    fn("compareTo", newMemberOverload("k8s_quantity_compare", INT, QUANTITY, QUANTITY));
+    fn("add",
+        newMemberOverload("k8s_quantity_add", QUANTITY, QUANTITY, QUANTITY),
+        newMemberOverload("k8s_quantity_add_int", QUANTITY, QUANTITY, INT));
+    fn("sub",
+        newMemberOverload("k8s_quantity_sub", QUANTITY, QUANTITY, QUANTITY),
+        newMemberOverload("k8s_quantity_sub_int", QUANTITY, QUANTITY, INT));
+    bind1("k8s_string_to_quantity", String.class, Quantity::parse);
+    bind1("k8s_is_quantity", String.class, Quantity::isQuantity);
+    bind1("k8s_quantity_sign", Quantity.class, Quantity::sign);
+    bind1("k8s_quantity_is_integer", Quantity.class, Quantity::isInteger);
+    bind1("k8s_quantity_as_integer", Quantity.class, Quantity::asInteger);
+    bind1("k8s_quantity_as_float", Quantity.class, Quantity::asApproximateFloat);
+    bind2("k8s_quantity_less", Quantity.class, Quantity.class, (a, b) -> a.compareTo(b) < 0);
+    bind2("k8s_quantity_greater", Quantity.class, Quantity.class, (a, b) -> a.compareTo(b) > 0);
+    bind2("k8s_quantity_compare", Quantity.class, Quantity.class, (a, b) -> (long) Integer.signum(a.compareTo(b)));
+    bind2("k8s_quantity_add", Quantity.class, Quantity.class, Quantity::add);
+    bind2("k8s_quantity_add_int", Quantity.class, Long.class, Quantity::add);
+    bind2("k8s_quantity_sub", Quantity.class, Quantity.class, Quantity::sub);
+    bind2("k8s_quantity_sub_int", Quantity.class, Long.class, Quantity::sub);
+  }
+
+  // ---- IP
+
+  private void ip() {
+    fn("ip", newGlobalOverload("k8s_string_to_ip", IP, STRING),
+        newMemberOverload("k8s_cidr_ip", IP, CIDR));
+    fn("isIP", newGlobalOverload("k8s_is_ip", BOOL, STRING));
+    fn("ip.isCanonical", newGlobalOverload("k8s_ip_is_canonical", BOOL, STRING));
+    fn("family", newMemberOverload("k8s_ip_family", INT, IP));
+    fn("isUnspecified", newMemberOverload("k8s_ip_is_unspecified", BOOL, IP));
+    fn("isLoopback", newMemberOverload("k8s_ip_is_loopback", BOOL, IP));
+    fn("isLinkLocalMulticast", newMemberOverload("k8s_ip_is_ll_multicast", BOOL, IP));
+    fn("isLinkLocalUnicast", newMemberOverload("k8s_ip_is_ll_unicast", BOOL, IP));
+    fn("isGlobalUnicast", newMemberOverload("k8s_ip_is_global_unicast", BOOL, IP));
+    fn("string", newGlobalOverload("k8s_ip_to_string", STRING, IP),
+        newGlobalOverload("k8s_cidr_to_string", STRING, CIDR));
+    bind1("k8s_string_to_ip", String.class, IpAddress::parse);
+    bind1("k8s_cidr_ip", IpAddress.Cidr.class, c -> c.ip);
+    bind1("k8s_is_ip", String.class, s -> IpAddress.parseOrNull(s) != null);
+    bind1("k8s_ip_is_canonical", String.class, IpAddress::isCanonical);
+    bind1("k8s_ip_family", IpAddress.class, IpAddress::family);
+    bind1("k8s_ip_is_unspecified", IpAddress.class, IpAddress::isUnspecified);
+    bind1("k8s_ip_is_loopback", IpAddress.class, IpAddress::isLoopback);
+    bind1("k8s_ip_is_ll_multicast", IpAddress.class, IpAddress::isLinkLocalMulticast);
+    bind1("k8s_ip_is_ll_unicast", IpAddress.class, IpAddress::isLinkLocalUnicast);
+    bind1("k8s_ip_is_global_unicast", IpAddress.class, IpAddress::isGlobalUnicast);
+    bind1("k8s_ip_to_string", IpAddress.class, IpAddress::toString);
+    bind1("k8s_cidr_to_string", IpAddress.Cidr.class, IpAddress.Cidr::toString);
+  }
+
+  // ---- CIDR
+
+  private void cidr() {
+    fn("cidr", newGlobalOverload("k8s_string_to_cidr", CIDR, STRING));
+    fn("isCIDR", newGlobalOverload("k8s_is_cidr", BOOL, STRING));
+    fn("containsIP",
+        newMemberOverload("k8s_cidr_contains_ip", BOOL, CIDR, IP),
+        newMemberOverload("k8s_cidr_contains_ip_string", BOOL, CIDR, STRING));
+    fn("containsCIDR",
+        newMemberOverload("k8s_cidr_contains_cidr", BOOL, CIDR, CIDR),
+        newMemberOverload("k8s_cidr_contains_cidr_string", BOOL, CIDR, STRING));
+    fn("masked", newMemberOverload("k8s_cidr_masked", CIDR, CIDR));
+    fn("prefixLength", newMemberOverload("k8s_cidr_prefix_length", INT, CIDR));
+    bind1("k8s_string_to_cidr", String.class, IpAddress.Cidr::parse);
+    bind1("k8s_is_cidr", String.class, s -> IpAddress.Cidr.parseOrNull(s) != null);
+    bind2("k8s_cidr_contains_ip", IpAddress.Cidr.class, IpAddress.class, IpAddress.Cidr::containsIp);
+    bind2("k8s_cidr_contains_ip_string", IpAddress.Cidr.class, String.class,
+        (c, s) -> c.containsIp(IpAddress.parse(s)));
+    bind2("k8s_cidr_contains_cidr", IpAddress.Cidr.class, IpAddress.Cidr.class, IpAddress.Cidr::containsCidr);
+    bind2("k8s_cidr_contains_cidr_string", IpAddress.Cidr.class, String.class,
+        (c, s) -> c.containsCidr(IpAddress.Cidr.parse(s)));
+    bind1("k8s_cidr_masked", IpAddress.Cidr.class, IpAddress.Cidr::masked);
+    bind1("k8s_cidr_prefix_length", IpAddress.Cidr.class, c -> (long) c.prefix);
+  }
+
+  // ---- format: format.dns1123Label().validate(s) -> optional<list<string>>
+
+  private void format() {
+    for (NameFormat f : NameFormat.values()) {
+      String id = "k8s_format_" + f.celName;
+      fn("format." + f.celName, newGlobalOverload(id, FORMAT));
+      bindings.add(CelFunctionBinding.from(id, List.of(), args -> f));
+    }
+    fn("format.named", newGlobalOverload("k8s_format_named", OptionalType.create(FORMAT), STRING));
+    fn("validate", newMemberOverload("k8s_format_validate", OptionalType.create(STRINGS), FORMAT, STRING));
+    bind1("k8s_format_named", String.class, s -> NameFormat.named(s).map(Object.class::cast));
+    bind2("k8s_format_validate", NameFormat.class, String.class, (f, s) -> {
+      List<String> errors = f.errors(s);
+      return errors.isEmpty() ? Optional.empty() : Optional.of(errors);
+    });
+  }
+}
