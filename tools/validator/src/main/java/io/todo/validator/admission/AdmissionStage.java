@@ -1,0 +1,63 @@
+package io.todo.validator.admission;
+
+import io.todo.validator.config.RepoConfig;
+import io.todo.validator.model.Finding;
+import io.todo.validator.model.Resource;
+import io.todo.validator.pipeline.Stage;
+import io.todo.validator.pipeline.Target;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Evaluates the repository's ValidatingAdmissionPolicies ({@code <policies>/admission/}) against
+ * every rendered resource, as the API server would on create. Repositories without admission
+ * policies pay nothing: the CEL environment is only built when a policy or binding exists.
+ */
+public final class AdmissionStage implements Stage {
+  public static final String DIR = "admission";
+
+  private final Path fixedDir;
+  private final String fixedShown;
+  private final Map<Path, PolicySet> cache = new ConcurrentHashMap<>();
+
+  /** Policies from {@code validator.yaml}'s policies directory, found from each target. */
+  public AdmissionStage() {
+    this(null, null);
+  }
+
+  /** Policies from one directory, shown as {@code shown} in diagnostics (tests, tools). */
+  public AdmissionStage(Path admissionDir, String shown) {
+    this.fixedDir = admissionDir;
+    this.fixedShown = shown;
+  }
+
+  @Override
+  public List<Finding> check(Target target, List<Resource> resources) {
+    Path dir;
+    String shown;
+    if (fixedDir != null) {
+      dir = fixedDir;
+      shown = fixedShown;
+    } else {
+      Optional<RepoConfig> config = RepoConfig.find(target.isStdin() ? Path.of("") : target.path());
+      if (config.isEmpty()) {
+        return List.of();
+      }
+      dir = config.get().policiesDir().resolve(DIR).toAbsolutePath().normalize();
+      shown = display(dir);
+    }
+    PolicySet set = cache.computeIfAbsent(dir, d -> PolicySet.load(d, shown));
+    if (set.isEmpty()) {
+      return List.of();
+    }
+    return new Evaluator(set, resources).run();
+  }
+
+  private static String display(Path abs) {
+    Path cwd = Path.of("").toAbsolutePath();
+    return abs.startsWith(cwd) ? cwd.relativize(abs).toString().replace('\\', '/') : abs.toString();
+  }
+}

@@ -1,0 +1,339 @@
+package io.todo.validator.admission;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.cel.common.values.NullValue;
+import dev.cel.runtime.CelEvaluationException;
+import io.todo.validator.model.Finding;
+import io.todo.validator.model.Resource;
+import io.todo.validator.model.Severity;
+import io.todo.validator.schema.SchemaBundle;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** One target's evaluation: every binding × every resource it matches × every param. */
+final class Evaluator {
+  /** Who applies the objects: Argo CD's application controller. */
+  static final String USERNAME = "system:serviceaccount:argocd:argocd-application-controller";
+  static final List<String> GROUPS = List.of("system:serviceaccounts", "system:serviceaccounts:argocd", "system:authenticated");
+
+  private final PolicySet set;
+  private final List<Resource> resources;
+  private final Map<String, Map<String, String>> namespaceLabels = new HashMap<>();
+  private final Map<String, Resource> namespaces = new HashMap<>();
+  /** "group/Kind" → CRD spec (plural, scope) from the output and the bundled CRDs. */
+  private final Map<String, JsonNode> crds = new HashMap<>();
+  private final List<Resource> paramCandidates = new ArrayList<>();
+  private final SchemaBundle bundle = SchemaBundle.builtin();
+
+  Evaluator(PolicySet set, List<Resource> resources) {
+    this.set = set;
+    this.resources = resources;
+    for (JsonNode crd : bundle.crds()) {
+      indexCrd(crd);
+    }
+    for (Resource r : resources) {
+      if ("Namespace".equals(r.kind()) && "".equals(r.group()) && r.name() != null) {
+        namespaces.put(r.name(), r);
+        namespaceLabels.put(r.name(), labels(r.object()));
+      }
+      if ("CustomResourceDefinition".equals(r.kind())) {
+        indexCrd(r.object());
+      }
+    }
+    paramCandidates.addAll(resources);
+    paramCandidates.addAll(set.params());
+  }
+
+  private void indexCrd(JsonNode crd) {
+    JsonNode spec = crd.path("spec");
+    if (spec.path("group").isTextual() && spec.path("names").path("kind").isTextual()) {
+      crds.put(spec.get("group").asText() + "/" + spec.path("names").get("kind").asText(), spec);
+    }
+  }
+
+  List<Finding> run() {
+    List<Finding> out = new ArrayList<>();
+    Set<String> noted = new LinkedHashSet<>();
+    for (Binding b : set.bindings()) {
+      Policy p = set.policies().get(b.policyName());
+      if (p.hasAuditAnnotations() && noted.add(p.name())) {
+        out.add(new Finding(Severity.INFO, rule(p), null, "spec.auditAnnotations",
+            "ValidatingAdmissionPolicy '" + p.name() + "': auditAnnotations are not evaluated offline (they only"
+                + " annotate the cluster's audit events)", p.location()));
+      }
+      for (Resource r : resources) {
+        if (r.kind() == null || r.apiVersion() == null) {
+          continue;
+        }
+        ResourceKey key = key(r);
+        Map<String, String> nsLabels = namespaceLabelsFor(r, key);
+        Map<String, String> objLabels = labels(r.object());
+        if (p.match().matches(key, objLabels, nsLabels) && b.match().matches(key, objLabels, nsLabels)) {
+          evaluate(p, b, r, key, out);
+        }
+      }
+    }
+    return out;
+  }
+
+  static String rule(Policy p) {
+    return "ADM-" + p.name();
+  }
+
+  // ---- matching inputs
+
+  ResourceKey key(Resource r) {
+    String group = r.group();
+    String av = r.apiVersion();
+    String version = av.substring(av.indexOf('/') + 1);
+    JsonNode crd = crds.get(group + "/" + r.kind());
+    boolean namespaced;
+    String plural;
+    if (crd != null) {
+      namespaced = !"Cluster".equals(crd.path("scope").asText());
+      plural = crd.path("names").path("plural").asText(guessPlural(r.kind()));
+    } else {
+      Optional<Boolean> ns = bundle.namespaced(group, r.kind());
+      namespaced = ns.orElse(r.namespace() != null);
+      plural = guessPlural(r.kind());
+    }
+    String namespace = namespaced ? (r.namespace() == null || r.namespace().isEmpty() ? "default" : r.namespace()) : null;
+    return new ResourceKey(group, version, r.kind(), plural, namespaced, r.name() == null ? "" : r.name(), namespace);
+  }
+
+  /** Kubernetes' own kind → resource guess (meta.UnsafeGuessKindToResource), right for every built-in kind. */
+  static String guessPlural(String kind) {
+    String k = kind.toLowerCase(Locale.ROOT);
+    if (k.isEmpty() || k.endsWith("endpoints")) {
+      return k;
+    }
+    if (k.endsWith("s")) {
+      return k + "es";
+    }
+    if (k.endsWith("y")) {
+      return k.substring(0, k.length() - 1) + "ies";
+    }
+    return k + "s";
+  }
+
+  private Map<String, String> namespaceLabelsFor(Resource r, ResourceKey key) {
+    if (!key.namespaced()) {
+      // a Namespace is matched on its own labels; other cluster-scoped objects never by namespaceSelector
+      return "Namespace".equals(r.kind()) && key.group().isEmpty() ? withNameLabel(labels(r.object()), key.name()) : null;
+    }
+    return withNameLabel(namespaceLabels.getOrDefault(key.namespace(), Map.of()), key.namespace());
+  }
+
+  /** The API server labels every namespace with kubernetes.io/metadata.name. */
+  private static Map<String, String> withNameLabel(Map<String, String> labels, String name) {
+    Map<String, String> m = new LinkedHashMap<>(labels);
+    m.put("kubernetes.io/metadata.name", name);
+    return m;
+  }
+
+  static Map<String, String> labels(JsonNode object) {
+    Map<String, String> m = new LinkedHashMap<>();
+    object.path("metadata").path("labels").fields().forEachRemaining(e -> {
+      if (e.getValue().isValueNode() && !e.getValue().isNull()) {
+        m.put(e.getKey(), e.getValue().asText());
+      }
+    });
+    return m;
+  }
+
+  // ---- evaluation
+
+  private void evaluate(Policy p, Binding b, Resource r, ResourceKey key, List<Finding> out) {
+    List<Object> params;
+    if (p.paramKind() == null) {
+      params = List.of(NullValue.NULL_VALUE);
+    } else {
+      Optional<List<Object>> found = params(p, b, key, r, out);
+      if (found.isEmpty()) {
+        return;
+      }
+      params = found.get();
+    }
+    Map<String, Object> base = new HashMap<>();
+    base.put("object", CelValues.of(r.object()));
+    base.put("oldObject", NullValue.NULL_VALUE);
+    base.put("namespaceObject", namespaceObject(key));
+    base.put("request", request(r, key));
+    for (Object param : params) {
+      Map<String, Object> activation = new HashMap<>(base);
+      activation.put("params", param);
+      LazyVariables vars = new LazyVariables(p.variables());
+      activation.put("variables", vars);
+      vars.bind(activation);
+      if (!conditionsHold(p, b, r, activation, out)) {
+        continue;
+      }
+      for (Policy.Validation v : p.validations()) {
+        validate(p, b, r, v, activation, out);
+      }
+    }
+  }
+
+  private boolean conditionsHold(Policy p, Binding b, Resource r, Map<String, Object> activation, List<Finding> out) {
+    String error = null;
+    for (Policy.Named c : p.matchConditions()) {
+      try {
+        Object v = c.expression().eval(activation);
+        if (!(v instanceof Boolean bool)) {
+          error = "matchCondition '" + c.name() + "' must evaluate to bool, got " + KubeCelLibrary.typeName(v);
+        } else if (!bool) {
+          return false; // a false condition skips the policy, even when another one errs
+        }
+      } catch (CelEvaluationException e) {
+        error = "failed to evaluate matchCondition '" + c.name() + "': " + clean(e);
+      }
+    }
+    if (error != null) {
+      if (!p.failOpen()) {
+        out.add(finding(p, b, r, error));
+      }
+      return false;
+    }
+    return true;
+  }
+
+  private void validate(Policy p, Binding b, Resource r, Policy.Validation v, Map<String, Object> activation, List<Finding> out) {
+    Object result;
+    try {
+      result = v.expression().eval(activation);
+    } catch (CelEvaluationException e) {
+      if (!p.failOpen()) {
+        out.add(finding(p, b, r, "expression '" + v.expression().source + "' resulted in error: " + clean(e)));
+      }
+      return;
+    }
+    if (!(result instanceof Boolean ok)) {
+      if (!p.failOpen()) {
+        out.add(finding(p, b, r, "expression '" + v.expression().source + "' must evaluate to bool, got "
+            + KubeCelLibrary.typeName(result)));
+      }
+      return;
+    }
+    if (ok) {
+      return;
+    }
+    String message = v.message() != null ? v.message() : "failed expression: " + v.expression().source;
+    if (v.messageExpression() != null) {
+      try {
+        Object m = v.messageExpression().eval(activation);
+        if (m instanceof String s && !s.isBlank() && !s.contains("\n")) {
+          message = s;
+        }
+      } catch (CelEvaluationException e) {
+        // the API server falls back to message (and logs the error); so do we
+      }
+    }
+    if (!"Invalid".equals(v.reason())) {
+      message = message + " (reason: " + v.reason() + ")";
+    }
+    out.add(finding(p, b, r, message));
+  }
+
+  private Finding finding(Policy p, Binding b, Resource r, String message) {
+    String text = b.severity() == Severity.ERROR
+        ? "ValidatingAdmissionPolicy '" + p.name() + "' with binding '" + b.name() + "' denied request: " + message
+        : "Validation failed for ValidatingAdmissionPolicy '" + p.name() + "' with binding '" + b.name() + "': " + message;
+    return new Finding(b.severity(), rule(p), r.ref(), null, text, r.origin());
+  }
+
+  private static String clean(CelEvaluationException e) {
+    String m = String.valueOf(e.getMessage());
+    return m.replaceFirst("^evaluation error at <input>:\\d+: ", "").replaceFirst("^evaluation error: ", "");
+  }
+
+  // ---- params
+
+  private Optional<List<Object>> params(Policy p, Binding b, ResourceKey key, Resource r, List<Finding> out) {
+    Binding.ParamRef ref = b.paramRef();
+    Policy.ParamKind kind = p.paramKind();
+    List<Resource> ofKind = paramCandidates.stream()
+        .filter(c -> kind.apiVersion().equals(c.apiVersion()) && kind.kind().equals(c.kind()))
+        .toList();
+    String group = kind.apiVersion().contains("/") ? kind.apiVersion().substring(0, kind.apiVersion().indexOf('/')) : "";
+    JsonNode crd = crds.get(group + "/" + kind.kind());
+    boolean namespaced = crd != null
+        ? !"Cluster".equals(crd.path("scope").asText())
+        : bundle.namespaced(group, kind.kind()).orElse(ofKind.stream().anyMatch(c -> c.namespace() != null));
+    String namespace = null;
+    if (namespaced) {
+      namespace = ref.namespace() != null && !ref.namespace().isEmpty() ? ref.namespace() : key.namespace();
+      if (namespace == null) {
+        out.add(finding(p, b, r, "failed to configure binding: paramRef.namespace must be set when the paramKind "
+            + kind.kind() + " is namespaced and the object is cluster-scoped"));
+        return Optional.empty();
+      }
+    }
+    List<Object> found = new ArrayList<>();
+    for (Resource c : ofKind) {
+      String cns = namespaced ? (c.namespace() == null ? "default" : c.namespace()) : null;
+      if (namespaced && !namespace.equals(cns)) {
+        continue;
+      }
+      boolean hit = ref.name() != null ? ref.name().equals(c.name()) : ref.selector().matches(labels(c.object()));
+      if (hit) {
+        found.add(CelValues.of(c.object()));
+      }
+    }
+    if (found.isEmpty()) {
+      if (ref.notFoundDeny()) {
+        out.add(finding(p, b, r, "no params found for policy binding with `Deny` parameterNotFoundAction"));
+      }
+      return Optional.empty();
+    }
+    return Optional.of(found);
+  }
+
+  // ---- request and namespaceObject
+
+  private Object namespaceObject(ResourceKey key) {
+    if (!key.namespaced()) {
+      return NullValue.NULL_VALUE;
+    }
+    Resource ns = namespaces.get(key.namespace());
+    if (ns != null) {
+      Map<String, Object> obj = new LinkedHashMap<>(asMap(CelValues.of(ns.object())));
+      Map<String, Object> meta = new LinkedHashMap<>(asMap(obj.getOrDefault("metadata", Map.of())));
+      meta.put("labels", Map.copyOf(withNameLabel(labels(ns.object()), key.namespace())));
+      obj.put("metadata", meta);
+      return obj;
+    }
+    return Map.of(
+        "apiVersion", "v1",
+        "kind", "Namespace",
+        "metadata", Map.of("name", key.namespace(), "labels", Map.of("kubernetes.io/metadata.name", key.namespace())));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> asMap(Object o) {
+    return o instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+  }
+
+  private static Map<String, Object> request(Resource r, ResourceKey key) {
+    Map<String, Object> kind = Map.of("group", key.group(), "version", key.version(), "kind", key.kind());
+    Map<String, Object> resource = Map.of("group", key.group(), "version", key.version(), "resource", key.resource());
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("kind", kind);
+    m.put("resource", resource);
+    m.put("requestKind", kind);
+    m.put("requestResource", resource);
+    m.put("name", key.name());
+    m.put("namespace", key.namespace() == null ? "" : key.namespace());
+    m.put("operation", "CREATE");
+    m.put("userInfo", Map.of("username", USERNAME, "groups", GROUPS));
+    m.put("dryRun", false);
+    m.put("options", Map.of("apiVersion", "meta.k8s.io/v1", "kind", "CreateOptions"));
+    return m;
+  }
+}

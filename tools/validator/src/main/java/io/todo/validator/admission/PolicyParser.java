@@ -1,0 +1,150 @@
+package io.todo.validator.admission;
+
+import io.todo.validator.model.Resource;
+import io.todo.validator.model.Severity;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Reads admissionregistration.k8s.io/v1 policies and bindings strictly, compiling every expression. */
+final class PolicyParser {
+  static final String API_VERSION = "admissionregistration.k8s.io/v1";
+  private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+  private static final String[] TOP = {"apiVersion", "kind", "metadata", "spec", "status"};
+
+  private final CelEnvironment cel;
+
+  PolicyParser(CelEnvironment cel) {
+    this.cel = cel;
+  }
+
+  static boolean isPolicy(Resource r) {
+    return "ValidatingAdmissionPolicy".equals(r.kind());
+  }
+
+  static boolean isBinding(Resource r) {
+    return "ValidatingAdmissionPolicyBinding".equals(r.kind());
+  }
+
+  Policy policy(Resource r) {
+    Spec root = header(r);
+    Spec spec = root.get("spec").fields(
+        "paramKind", "matchConstraints", "validations", "failurePolicy", "auditAnnotations", "matchConditions", "variables");
+    Policy.ParamKind paramKind = null;
+    if (spec.has("paramKind")) {
+      Spec pk = spec.get("paramKind").fields("apiVersion", "kind");
+      paramKind = new Policy.ParamKind(pk.nonEmpty("apiVersion"), pk.nonEmpty("kind"));
+    }
+    if (!spec.has("matchConstraints")) {
+      throw spec.error("missing required field \"matchConstraints\"");
+    }
+    MatchResources match = MatchResources.parse(spec.get("matchConstraints"), true);
+    boolean failOpen = spec.oneOf("failurePolicy", "Fail", "Fail", "Ignore").equals("Ignore");
+    List<Policy.Named> conditions = named(spec, "matchConditions", false);
+    if (conditions.size() > 64) {
+      throw spec.get("matchConditions").error("must have at most 64 items");
+    }
+    List<Policy.Named> variables = named(spec, "variables", true);
+    List<Policy.Validation> validations = new ArrayList<>();
+    for (Spec v : spec.list("validations", false)) {
+      v.fields("expression", "message", "reason", "messageExpression");
+      String message = v.string("message", false);
+      if (message != null && (message.isBlank() || message.contains("\n"))) {
+        throw v.get("message").error("must be non-empty and on a single line");
+      }
+      validations.add(new Policy.Validation(
+          expression(v, "expression"),
+          message,
+          v.has("messageExpression") ? expression(v, "messageExpression") : null,
+          v.oneOf("reason", "Invalid", "Unauthorized", "Forbidden", "Invalid", "RequestEntityTooLarge"),
+          v.get("expression").path()));
+    }
+    List<Spec> audits = spec.list("auditAnnotations", false);
+    for (Spec a : audits) {
+      a.fields("key", "valueExpression");
+      a.nonEmpty("key");
+      expression(a, "valueExpression"); // compiled so errors surface, never evaluated
+    }
+    if (validations.isEmpty() && audits.isEmpty()) {
+      throw spec.error("at least one of validations or auditAnnotations is required");
+    }
+    return new Policy(root.get("metadata").nonEmpty("name"), r.origin(), paramKind, match, conditions, variables,
+        List.copyOf(validations), failOpen, !audits.isEmpty());
+  }
+
+  Binding binding(Resource r) {
+    Spec root = header(r);
+    Spec spec = root.get("spec").fields("policyName", "paramRef", "matchResources", "validationActions");
+    List<String> actions = spec.strings("validationActions", true);
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < actions.size(); i++) {
+      String a = actions.get(i);
+      Spec at = spec.get("validationActions").get(String.valueOf(i));
+      if (!List.of("Deny", "Warn", "Audit").contains(a)) {
+        throw at.error("unsupported value \"" + a + "\" (expected one of [Deny, Warn, Audit])");
+      }
+      if (!seen.add(a)) {
+        throw at.error("duplicate value \"" + a + "\"");
+      }
+    }
+    if (seen.contains("Deny") && seen.contains("Warn")) {
+      throw spec.get("validationActions").error("must not contain both Deny and Warn (repeating the same validation failure information in the API response and headers serves no purpose)");
+    }
+    Severity severity = seen.contains("Deny") ? Severity.ERROR : seen.contains("Warn") ? Severity.WARNING : Severity.INFO;
+    Binding.ParamRef ref = null;
+    if (spec.has("paramRef")) {
+      Spec p = spec.get("paramRef").fields("name", "namespace", "selector", "parameterNotFoundAction");
+      String name = p.string("name", false);
+      boolean hasSelector = p.has("selector");
+      if ((name == null) == !hasSelector) {
+        throw p.error("exactly one of name or selector must be set");
+      }
+      String action = p.oneOf("parameterNotFoundAction", null, "Allow", "Deny");
+      if (action == null) {
+        throw p.error("missing required field \"parameterNotFoundAction\"");
+      }
+      ref = new Binding.ParamRef(name, p.string("namespace", false),
+          hasSelector ? LabelSelector.parse(p.get("selector")) : null, action.equals("Deny"));
+    }
+    MatchResources match = spec.has("matchResources") ? MatchResources.parse(spec.get("matchResources"), false) : MatchResources.ANY;
+    return new Binding(root.get("metadata").nonEmpty("name"), r.origin(), spec.nonEmpty("policyName"), ref, match, severity);
+  }
+
+  private Spec header(Resource r) {
+    Spec root = Spec.root(r).fields(TOP);
+    String av = root.string("apiVersion", true);
+    if (!av.equals(API_VERSION)) {
+      throw root.get("apiVersion").error("unsupported apiVersion \"" + av + "\" for " + r.kind() + " (use " + API_VERSION + ")");
+    }
+    root.get("metadata").object();
+    if (!root.has("spec")) {
+      throw root.error("missing required field \"spec\"");
+    }
+    return root;
+  }
+
+  private List<Policy.Named> named(Spec spec, String key, boolean identifiers) {
+    List<Policy.Named> out = new ArrayList<>();
+    Set<String> names = new HashSet<>();
+    for (Spec c : spec.list(key, false)) {
+      c.fields("name", "expression");
+      String name = c.nonEmpty("name");
+      if (identifiers && !IDENTIFIER.matcher(name).matches()) {
+        throw c.get("name").error("must be a valid CEL identifier");
+      }
+      if (!names.add(name)) {
+        throw c.get("name").error("duplicate name \"" + name + "\"");
+      }
+      out.add(new Policy.Named(name, expression(c, "expression"), c.get("expression").path()));
+    }
+    return List.copyOf(out);
+  }
+
+  private CelEnvironment.Expression expression(Spec s, String key) {
+    String source = s.nonEmpty(key);
+    Spec f = s.get(key);
+    return cel.compile(source, f.location(), f.path());
+  }
+}
