@@ -92,7 +92,10 @@ final class CelEnvironment {
     if (r.hasError()) {
       StringBuilder msg = new StringBuilder(field).append(": compilation failed: ");
       boolean first = true;
-      for (CelIssue issue : r.getErrors()) {
+      var issues = r.getErrors();
+      // the authorizer's methods are undeclared too; its own message says everything
+      var authz = issues.stream().filter(i -> i.getMessage().contains("reference to 'authorizer'")).toList();
+      for (CelIssue issue : authz.isEmpty() ? issues : authz) {
         msg.append(first ? "" : "; ").append(explain(issue.getMessage()));
         int col = issue.getSourceLocation().getColumn();
         if (col >= 0) {
