@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
       ValidateCommand.class,
       RenderCommand.class,
       SchemaBundleCommand.class,
+      PromoteCommand.class,
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
