@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code validator promote SRC DST}: copy image versions from one overlay to another. */
@@ -29,6 +30,7 @@ import picocli.CommandLine.Spec;
       "into overlay DST's kustomization, keeping DST's comments, order and formatting, then validate DST."
     })
 public final class PromoteCommand implements Callable<Integer> {
+  @ParentCommand ValidatorCommand parent;
   @Spec CommandSpec spec;
 
   @Parameters(index = "0", paramLabel = "SRC", description = "Source overlay directory (e.g. overlays/dev).")
@@ -46,7 +48,7 @@ public final class PromoteCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    Promotions.Plan plan = Promotions.plan(src, dst);
+    Promotions.Plan plan = Promotions.plan(parent.cwd().resolve(src), parent.cwd().resolve(dst), src.toString(), dst.toString());
     ImagePromoter.Result result = plan.result();
     PrintWriter err = spec.commandLine().getErr();
     for (String w : result.warnings()) {
@@ -74,7 +76,7 @@ public final class PromoteCommand implements Callable<Integer> {
     if (noValidate) {
       return ExitCodes.OK;
     }
-    return spec.root().commandLine().execute("validate", dst.toString());
+    return spec.root().commandLine().execute("validate", parent.cwd().resolve(dst).toString());
   }
 
   private static void writeAtomically(Path file, String text) {

@@ -17,9 +17,7 @@ public final class Promotions {
 
   private Promotions() {}
 
-  public static Plan plan(Path src, Path dst) {
-    String srcShown = src.toString();
-    String dstShown = dst.toString();
+  public static Plan plan(Path src, Path dst, String srcShown, String dstShown) {
     if (!Files.isDirectory(src)) {
       throw ValidatorException.input(Location.of(srcShown), "no such overlay directory");
     }
