@@ -272,6 +272,8 @@ public final class YamlLoader {
     private final Chunk chunk;
     private final SourceMap locations;
     private int nodes;
+    /** Collections being converted, to reject an alias that refers to its own ancestor. */
+    private final java.util.Set<Node> open = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
     Converter(String file, Chunk chunk, SourceMap locations) {
       this.file = file;
@@ -287,6 +289,17 @@ public final class YamlLoader {
                 + " nodes (limit maxNodesPerDocument; an alias bomb?)");
       }
       locations.put(pointer, at(file, chunk, node.getStartMark()));
+      if (node.getNodeId() != NodeId.scalar && !open.add(node)) {
+        throw ValidatorException.input(at(file, chunk, node.getStartMark()), "recursive alias (a node that contains itself)");
+      }
+      try {
+        return convertNode(node, pointer);
+      } finally {
+        open.remove(node);
+      }
+    }
+
+    private JsonNode convertNode(Node node, String pointer) {
       switch (node.getNodeId()) {
         case scalar:
           return scalar((ScalarNode) node);
