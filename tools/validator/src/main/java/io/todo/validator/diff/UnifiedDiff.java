@@ -82,12 +82,12 @@ public final class UnifiedDiff {
         ops.add(new Op(' ', a.get(i), i, j));
         i++;
         j++;
-      } else if (j < m && (i == n || lcs[i][j + 1] >= lcs[i + 1][j])) {
-        ops.add(new Op('+', b.get(j), i, j));
-        j++;
-      } else {
+      } else if (i < n && (j == m || lcs[i + 1][j] >= lcs[i][j + 1])) {
         ops.add(new Op('-', a.get(i), i, j));
         i++;
+      } else {
+        ops.add(new Op('+', b.get(j), i, j));
+        j++;
       }
     }
     return ops;
