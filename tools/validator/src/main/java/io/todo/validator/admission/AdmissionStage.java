@@ -19,17 +19,24 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class AdmissionStage implements Stage {
   public static final String DIR = "admission";
 
+  private final Path cwd;
   private final Path fixedDir;
   private final String fixedShown;
   private final Map<Path, PolicySet> cache = new ConcurrentHashMap<>();
 
-  /** Policies from {@code validator.yaml}'s policies directory, found from each target. */
-  public AdmissionStage() {
-    this(null, null);
+  /**
+   * Policies from {@code validator.yaml}'s policies directory, found from each target (from
+   * {@code cwd} for standard input); paths in diagnostics are relative to {@code cwd}.
+   */
+  public AdmissionStage(Path cwd) {
+    this.cwd = cwd.toAbsolutePath().normalize();
+    this.fixedDir = null;
+    this.fixedShown = null;
   }
 
   /** Policies from one directory, shown as {@code shown} in diagnostics (tests, tools). */
   public AdmissionStage(Path admissionDir, String shown) {
+    this.cwd = Path.of("").toAbsolutePath();
     this.fixedDir = admissionDir;
     this.fixedShown = shown;
   }
@@ -42,7 +49,7 @@ public final class AdmissionStage implements Stage {
       dir = fixedDir;
       shown = fixedShown;
     } else {
-      Optional<RepoConfig> config = RepoConfig.find(target.isStdin() ? Path.of("") : target.path());
+      Optional<RepoConfig> config = RepoConfig.find(target.isStdin() ? cwd : cwd.resolve(target.path()));
       if (config.isEmpty()) {
         return List.of();
       }
@@ -56,8 +63,7 @@ public final class AdmissionStage implements Stage {
     return new Evaluator(set, resources).run();
   }
 
-  private static String display(Path abs) {
-    Path cwd = Path.of("").toAbsolutePath();
+  private String display(Path abs) {
     return abs.startsWith(cwd) ? cwd.relativize(abs).toString().replace('\\', '/') : abs.toString();
   }
 }

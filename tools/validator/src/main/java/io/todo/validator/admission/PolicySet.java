@@ -53,6 +53,7 @@ record PolicySet(Map<String, Policy> policies, List<Binding> bindings, List<Reso
     Map<String, Policy> policies = new LinkedHashMap<>();
     List<Binding> bindings = new ArrayList<>();
     List<Resource> params = new ArrayList<>();
+    java.util.Set<String> broken = new java.util.HashSet<>(); // reported once, not again by their bindings
     for (Resource r : all) {
       try {
         if (PolicyParser.isPolicy(r)) {
@@ -68,10 +69,16 @@ record PolicySet(Map<String, Policy> policies, List<Binding> bindings, List<Reso
         }
       } catch (ValidatorException e) {
         errors.addAll(e.all());
+        if (PolicyParser.isPolicy(r) && r.name() != null) {
+          broken.add(r.name());
+        }
       }
     }
     for (Binding b : bindings) {
       Policy p = policies.get(b.policyName());
+      if (p == null && broken.contains(b.policyName())) {
+        continue;
+      }
       if (p == null) {
         errors.add(ValidatorException.input(b.location(), "ValidatingAdmissionPolicyBinding \"" + b.name()
             + "\": spec.policyName \"" + b.policyName() + "\" names no ValidatingAdmissionPolicy in " + shown));

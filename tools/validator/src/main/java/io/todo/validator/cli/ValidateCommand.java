@@ -87,7 +87,7 @@ public final class ValidateCommand implements Callable<Integer> {
   }
 
   private List<Stage> stages() {
-    return List.of(new io.todo.validator.admission.AdmissionStage());
+    return List.of(new io.todo.validator.admission.AdmissionStage(parent.cwd()));
   }
 
   private void write(OutputOptions.Output o, List<TargetResult> results, Duration elapsed) {
