@@ -14,7 +14,13 @@ final class PolicyParser {
   private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
   private static final String[] TOP = {"apiVersion", "kind", "metadata", "spec", "status"};
 
+  private static final Pattern VARIABLE_REF = Pattern.compile("(?<![\\w.])variables\\.([A-Za-z_][A-Za-z0-9_]*)");
+
   private final CelEnvironment cel;
+  /** Compilation errors of the policy being read: all are reported, not just the first. */
+  private final List<io.todo.validator.model.ValidatorException> pending = new ArrayList<>();
+  /** Variables an expression may use: those declared so far (a variable sees only earlier ones). */
+  private final Set<String> declared = new HashSet<>();
 
   PolicyParser(CelEnvironment cel) {
     this.cel = cel;
@@ -29,6 +35,8 @@ final class PolicyParser {
   }
 
   Policy policy(Resource r) {
+    pending.clear();
+    declared.clear();
     Spec root = header(r);
     Spec spec = root.get("spec").fields(
         "paramKind", "matchConstraints", "validations", "failurePolicy", "auditAnnotations", "matchConditions", "variables");
@@ -69,6 +77,9 @@ final class PolicyParser {
     }
     if (validations.isEmpty() && audits.isEmpty()) {
       throw spec.error("at least one of validations or auditAnnotations is required");
+    }
+    if (!pending.isEmpty()) {
+      throw io.todo.validator.model.ValidatorException.all(List.copyOf(pending));
     }
     return new Policy(root.get("metadata").nonEmpty("name"), r.origin(), paramKind, match, conditions, variables,
         List.copyOf(validations), failOpen, !audits.isEmpty());
@@ -138,13 +149,29 @@ final class PolicyParser {
         throw c.get("name").error("duplicate name \"" + name + "\"");
       }
       out.add(new Policy.Named(name, expression(c, "expression"), c.get("expression").path()));
+      if (identifiers) {
+        declared.add(name);
+      }
     }
     return List.copyOf(out);
   }
 
+  /** Compiles one expression; an error is collected (the expression is then null and never used). */
   private CelEnvironment.Expression expression(Spec s, String key) {
     String source = s.nonEmpty(key);
     Spec f = s.get(key);
-    return cel.compile(source, f.location(), f.path());
+    try {
+      java.util.regex.Matcher m = VARIABLE_REF.matcher(source);
+      while (m.find()) {
+        if (!declared.contains(m.group(1))) {
+          throw f.error("compilation failed: undefined variable 'variables." + m.group(1)
+              + "' (a variable must be declared in spec.variables before the expressions that use it)");
+        }
+      }
+      return cel.compile(source, f.location(), f.path());
+    } catch (io.todo.validator.model.ValidatorException e) {
+      pending.add(e);
+      return null;
+    }
   }
 }
