@@ -31,6 +31,8 @@ final class Evaluator {
   private final Map<String, JsonNode> crds = new HashMap<>();
   private final List<Resource> paramCandidates = new ArrayList<>();
   private final SchemaBundle bundle = SchemaBundle.builtin();
+  /** Values of every Secret in sight, longest first: a message must never print one. */
+  private final List<String> secretValues;
 
   Evaluator(PolicySet set, List<Resource> resources) {
     this.set = set;
@@ -49,6 +51,38 @@ final class Evaluator {
     }
     paramCandidates.addAll(resources);
     paramCandidates.addAll(set.params());
+    this.secretValues = secretValues(paramCandidates);
+  }
+
+  private static List<String> secretValues(List<Resource> all) {
+    Set<String> values = new java.util.HashSet<>();
+    for (Resource r : all) {
+      if (!"Secret".equals(r.kind()) || !r.group().isEmpty()) {
+        continue;
+      }
+      r.object().path("data").forEach(v -> {
+        values.add(v.asText());
+        try {
+          values.add(new String(java.util.Base64.getMimeDecoder().decode(v.asText()), java.nio.charset.StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+          // not base64: the raw text is enough
+        }
+      });
+      r.object().path("stringData").forEach(v -> values.add(v.asText()));
+    }
+    return values.stream().filter(v -> v.length() >= 4)
+        .sorted(java.util.Comparator.comparingInt(String::length).reversed()).toList();
+  }
+
+  /** Replaces every Secret value a message would print (messageExpression, evaluation errors). */
+  private String redact(String message) {
+    String m = message;
+    for (String v : secretValues) {
+      if (m.contains(v)) {
+        m = m.replace(v, "<redacted>");
+      }
+    }
+    return m;
   }
 
   private void indexCrd(JsonNode crd) {
@@ -245,7 +279,7 @@ final class Evaluator {
     String text = b.severity() == Severity.ERROR
         ? "ValidatingAdmissionPolicy '" + p.name() + "' with binding '" + b.name() + "' denied request: " + message
         : "Validation failed for ValidatingAdmissionPolicy '" + p.name() + "' with binding '" + b.name() + "': " + message;
-    return new Finding(b.severity(), rule(p), r.ref(), null, text, r.origin());
+    return new Finding(b.severity(), rule(p), r.ref(), null, redact(text), r.origin());
   }
 
   private static String clean(CelEvaluationException e) {
