@@ -22,6 +22,9 @@ import picocli.CommandLine.Spec;
       ValidateCommand.class,
       RenderCommand.class,
       SchemaBundleCommand.class,
+      SealCommand.class,
+      UnsealCommand.class,
+      FetchCertCommand.class,
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

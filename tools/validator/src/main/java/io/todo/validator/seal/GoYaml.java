@@ -33,23 +33,30 @@ final class GoYaml {
   }
 
   private void node(JsonNode n, int indent, boolean top) {
+    block(n, indent, true);
+    if (top) {
+      put("\n");
+    }
+  }
+
+  /** A block node; {@code inlineFirst}: its first line continues the current one ("- " or top). */
+  private void block(JsonNode n, int indent, boolean inlineFirst) {
     if (n.isObject() && n.size() > 0) {
       List<String> keys = new ArrayList<>();
       n.fieldNames().forEachRemaining(keys::add);
       keys.sort(GoYaml::compareKeys);
-      boolean first = true;
-      for (String k : keys) {
-        if (!(first && !top)) {
+      for (int i = 0; i < keys.size(); i++) {
+        if (i > 0 || !inlineFirst) {
           newline(indent);
         }
-        first = false;
+        String k = keys.get(i);
         scalar(k, indent, true);
         put(":");
         JsonNode v = n.get(k);
         if (v.isObject() && v.size() > 0) {
-          node(v, indent + 2, false);
+          block(v, indent + 2, false);
         } else if (v.isArray() && v.size() > 0) {
-          node(v, indent, false); // go-yaml v2 does not indent sequences inside mappings
+          block(v, indent, false); // go-yaml v2 does not indent sequences inside mappings
         } else {
           put(" ");
           value(v, indent);
@@ -57,44 +64,19 @@ final class GoYaml {
       }
     } else if (n.isArray() && n.size() > 0) {
       for (int i = 0; i < n.size(); i++) {
-        if (!(i == 0 && top)) {
+        if (i > 0 || !inlineFirst) {
           newline(indent);
         }
-        put("-");
+        put("- ");
         JsonNode v = n.get(i);
-        if (v.isObject() && v.size() > 0) {
-          put(" ");
-          node(v, indent + 2, false);
-        } else if (v.isArray() && v.size() > 0) {
-          put(" ");
-          nestedList(v, indent + 2);
+        if (v.isContainerNode() && v.size() > 0) {
+          block(v, indent + 2, true);
         } else {
-          put(" ");
           value(v, indent);
         }
       }
     } else {
       value(n, indent);
-    }
-    if (top) {
-      put("\n");
-    }
-  }
-
-  private void nestedList(JsonNode v, int indent) {
-    for (int i = 0; i < v.size(); i++) {
-      if (i > 0) {
-        newline(indent);
-      }
-      put("- ");
-      JsonNode e = v.get(i);
-      if (e.isObject() && e.size() > 0) {
-        node(e, indent + 2, false);
-      } else if (e.isArray() && e.size() > 0) {
-        nestedList(e, indent + 2);
-      } else {
-        value(e, indent);
-      }
     }
   }
 
@@ -193,7 +175,7 @@ final class GoYaml {
   }
 
   private static boolean printable(int c) {
-    return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0x7E) || c == 0x85
+    return c == 0xA || (c >= 0x20 && c <= 0x7E) || c == 0x85
         || (c >= 0xA0 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD && c != 0xFEFF) || (c >= 0x10000 && c <= 0x10FFFF);
   }
 
