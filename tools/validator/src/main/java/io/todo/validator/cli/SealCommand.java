@@ -55,6 +55,9 @@ public final class SealCommand implements Callable<Integer> {
   @Option(names = "--overlay", paramLabel = "NAME", description = "Use the sealingCert of this overlay from validator.yaml, and its namespace when the Secret has none.")
   String overlay;
 
+  @Option(names = "--config", paramLabel = "FILE", description = "validator.yaml to read --overlay from (default: found from the working directory up).")
+  String config;
+
   @Option(names = "--scope", paramLabel = "SCOPE", description = "strict, namespace-wide or cluster-wide (default: from the Secret's annotations, else strict).")
   String scope;
 
@@ -108,7 +111,9 @@ public final class SealCommand implements Callable<Integer> {
     Path certPath = null;
     if (overlay != null) {
       RepoConfig config =
-          RepoConfig.find(Path.of("")).orElseThrow(() -> SealIo.usage("--overlay needs a validator.yaml in this directory or above"));
+          this.config != null
+              ? RepoConfig.read(Path.of(this.config), this.config)
+              : RepoConfig.find(Path.of("")).orElseThrow(() -> SealIo.usage("--overlay needs a validator.yaml in this directory or above"));
       RepoConfig.OverlayConfig o = Overlays.find(config, overlay);
       defaultNamespace = Overlays.namespace(config.root().resolve(o.path())).orElse(null);
       if (cert == null) {
