@@ -151,7 +151,7 @@ class SealCommandTest {
         "seal", "--cert", certA.toString());
     assertThat(number.err()).isEqualTo("<stdin>:7:3: error: stringData.port must be a string (quote it)\n");
     assertThat(number.err()).doesNotContain("5432");
-    CliRunner.Result typo = CliRunner.runWithStdin(SECRET.replace("data:", "dat:"), "seal", "--cert", certA.toString());
+    CliRunner.Result typo = CliRunner.runWithStdin(SECRET.replace("\ndata:", "\ndat:"), "seal", "--cert", certA.toString());
     assertThat(typo.err()).contains("unknown Secret field \"dat\"");
     assertNoSecret(typo);
     CliRunner.Result two = CliRunner.runWithStdin(SECRET + "---\n" + SECRET, "seal", "--cert", certA.toString());
