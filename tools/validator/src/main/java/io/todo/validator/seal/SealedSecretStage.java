@@ -114,7 +114,7 @@ public final class SealedSecretStage implements Stage {
     JsonNode template = spec.path("template").path("metadata");
     Scope templateScope = Scope.fromAnnotations(template.get("annotations"));
     if (template.has("annotations") && templateScope != scope) {
-      findings.add(finding(r, Severity.WARNING, "SEAL-004", "/metadata",
+      findings.add(finding(r, Severity.WARNING, "SEAL-004", "/metadata/annotations",
           "metadata annotations select the " + scope + " scope but spec.template.metadata says " + templateScope
               + ": the controller uses metadata; reseal or fix the annotations"));
     }
