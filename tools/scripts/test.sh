@@ -9,4 +9,5 @@ bin="$(tools/scripts/install-peers.sh)"
 export PATH="$bin:$PATH"
 export VALIDATOR_PEERS_REQUIRED=1
 mvn -B verify
+tools/scripts/actionlint.sh
 java -jar validator.jar --summary

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -29,12 +30,24 @@ public final class Main {
   }
 
   public static int run(String[] args, InputStream in, PrintWriter out, PrintWriter err) {
-    CommandLine cli = commandLine(in, out, err);
+    return run(args, in, out, err, Path.of("").toAbsolutePath());
+  }
+
+  /**
+   * Runs with an explicit working directory (tests, {@code -C DIR}): relative paths and the search
+   * for validator.yaml start there.
+   */
+  public static int run(String[] args, InputStream in, PrintWriter out, PrintWriter err, Path cwd) {
+    if (args.length >= 2 && (args[0].equals("-C") || args[0].equals("--directory"))) {
+      cwd = cwd.resolve(args[1]).normalize();
+      args = Arrays.copyOfRange(args, 2, args.length);
+    }
+    CommandLine cli = commandLine(in, out, err, cwd);
     return cli.execute(withDefaultCommand(cli, args));
   }
 
-  static CommandLine commandLine(InputStream in, PrintWriter out, PrintWriter err) {
-    CommandLine cli = new CommandLine(new ValidatorCommand(in));
+  static CommandLine commandLine(InputStream in, PrintWriter out, PrintWriter err, Path cwd) {
+    CommandLine cli = new CommandLine(new ValidatorCommand(in, cwd));
     cli.setOut(out);
     cli.setErr(err);
     cli.setCaseInsensitiveEnumValuesAllowed(true);

@@ -28,7 +28,7 @@ public final class RenderCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Target target = new TargetResolver(Path.of("")).resolve(List.of(path), null, null).get(0);
+    Target target = new TargetResolver(parent.cwd()).resolve(List.of(path), null, null).get(0);
     List<Resource> resources = new Pipeline(List.of(), parent.stdin).render(target);
     // rendered in full before anything is printed: never a partial stream
     String text = YamlWriter.stream(resources);

@@ -59,7 +59,7 @@ public final class ValidateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     long start = System.nanoTime();
-    TargetResolver resolver = new TargetResolver(Path.of(""));
+    TargetResolver resolver = new TargetResolver(parent.cwd());
     List<Target> targets = resolver.resolve(paths, environment, kubernetesVersion);
     List<OutputOptions.Output> outputs = output.parsed();
     Pipeline pipeline = new Pipeline(stages(), parent.stdin);

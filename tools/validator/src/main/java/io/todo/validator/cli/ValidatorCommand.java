@@ -1,6 +1,7 @@
 package io.todo.validator.cli;
 
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -16,7 +17,8 @@ import picocli.CommandLine.Spec;
       "schemas and the organisation's policies, and seals their secrets.",
       "",
       "  validator overlays/prod        same as: validator validate overlays/prod",
-      "  kustomize build . | validator -  validate a stream on standard input"
+      "  kustomize build . | validator -  validate a stream on standard input",
+      "  validator -C DIR ...           run as if started in DIR"
     },
     subcommands = {
       ValidateCommand.class,
@@ -25,6 +27,9 @@ import picocli.CommandLine.Spec;
       SealCommand.class,
       UnsealCommand.class,
       FetchCertCommand.class,
+      PromoteCommand.class,
+      AffectedCommand.class,
+      DiffCommand.class,
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -37,9 +42,16 @@ public final class ValidatorCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   final InputStream stdin;
+  final Path cwd;
 
-  ValidatorCommand(InputStream stdin) {
+  ValidatorCommand(InputStream stdin, Path cwd) {
     this.stdin = stdin;
+    this.cwd = cwd;
+  }
+
+  /** The working directory: relative paths and the validator.yaml search start here. */
+  Path cwd() {
+    return cwd;
   }
 
   @Override

@@ -108,7 +108,7 @@ public record RepoConfig(Path root, List<OverlayConfig> overlays, Path policiesD
   }
 
   private static String display(Path start, Path file) {
-    Path cwd = Path.of("").toAbsolutePath();
+    Path cwd = start.toAbsolutePath().normalize();
     Path abs = file.toAbsolutePath().normalize();
     return abs.startsWith(cwd) ? cwd.relativize(abs).toString() : abs.toString();
   }

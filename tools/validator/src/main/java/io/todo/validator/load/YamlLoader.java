@@ -132,7 +132,18 @@ public final class YamlLoader {
       root = composer.getSingleNode();
     } catch (MarkedYAMLException e) {
       Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-      throw ValidatorException.input(at(file, chunk, m), "invalid YAML: " + describe(e));
+      // an unclosed construct is found at the end of the document: point at where it opened
+      String problem = String.valueOf(e.getProblem());
+      if (e.getContextMark() != null && (problem.contains("<stream end>") || problem.contains("end of stream"))) {
+        m = e.getContextMark();
+      }
+      Location where = at(file, chunk, m);
+      int last = lastContentLine(chunk);
+      if (where.line() > last) {
+        // past the end of the document: the last line with content is what the user must fix
+        where = new Location(file, last, 1);
+      }
+      throw ValidatorException.input(where, "invalid YAML: " + describe(e));
     } catch (YAMLException e) {
       throw ValidatorException.input(
           new Location(file, chunk.firstLine + 1, 1), "invalid YAML: " + limitMessage(e.getMessage()));
@@ -171,6 +182,18 @@ public final class YamlLoader {
     // SnakeYAML messages may quote input; keep only the first line and cap its length.
     String first = msg.lines().findFirst().orElse(msg);
     return first.length() > 200 ? first.substring(0, 200) + "..." : first;
+  }
+
+  /** The 1-based stream line of the chunk's last line that holds more than blanks or a comment. */
+  private static int lastContentLine(Chunk chunk) {
+    String[] lines = chunk.text.split("\n", -1);
+    for (int i = lines.length - 1; i >= 0; i--) {
+      String l = lines[i].strip();
+      if (!l.isEmpty() && !l.startsWith("#")) {
+        return chunk.firstLine + i + 1;
+      }
+    }
+    return chunk.firstLine + 1;
   }
 
   private static Location at(String file, Chunk chunk, Mark m) {
@@ -272,6 +295,8 @@ public final class YamlLoader {
     private final Chunk chunk;
     private final SourceMap locations;
     private int nodes;
+    /** Collections being converted, to reject an alias that refers to its own ancestor. */
+    private final java.util.Set<Node> open = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
     Converter(String file, Chunk chunk, SourceMap locations) {
       this.file = file;
@@ -287,6 +312,17 @@ public final class YamlLoader {
                 + " nodes (limit maxNodesPerDocument; an alias bomb?)");
       }
       locations.put(pointer, at(file, chunk, node.getStartMark()));
+      if (node.getNodeId() != NodeId.scalar && !open.add(node)) {
+        throw ValidatorException.input(at(file, chunk, node.getStartMark()), "recursive alias (a node that contains itself)");
+      }
+      try {
+        return convertNode(node, pointer);
+      } finally {
+        open.remove(node);
+      }
+    }
+
+    private JsonNode convertNode(Node node, String pointer) {
       switch (node.getNodeId()) {
         case scalar:
           return scalar((ScalarNode) node);

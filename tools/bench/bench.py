@@ -1,0 +1,166 @@
+#!/usr/bin/env python3
+"""Benchmark: the validator against the peer pipeline (kustomize build | kubeconform -strict).
+
+Prints a table of wall time, resources/second, peak RSS and the ratio ours/peer for render only,
+schema only and the whole validate, cold (a new process per run) and warm (in-process, repeated,
+our side only: the Go tools have no warm mode). Run via tools/bench/bench.sh, which installs the
+pinned peers and builds the jar. --quick finishes in under a minute.
+"""
+import argparse
+import json
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.abspath(os.path.join(HERE, "..", ".."))
+JAR = os.path.join(ROOT, "validator.jar")
+JAVA = ["java", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"]
+
+
+def run(cmd, stdin=None, stdout=subprocess.DEVNULL, cwd=None):
+    """Runs one command; returns (seconds, peak RSS in MiB of that child, exit code)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    start = time.perf_counter()
+    with open(stdin, "rb") if stdin else open(os.devnull, "rb") as inp:
+        p = subprocess.run(cmd, stdin=inp, stdout=stdout, stderr=subprocess.PIPE, cwd=cwd)
+    elapsed = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    # ru_maxrss of children is the max over all children so far: a lower bound for this one
+    return elapsed, max(after, before) / 1024.0, p.returncode, p.stderr.decode("utf-8", "replace")
+
+
+def timed(cmd, runs, **kw):
+    times, rss = [], 0.0
+    for _ in range(runs):
+        t, r, code, err = run(cmd, **kw)
+        if code not in (0, 1):
+            sys.exit(f"bench: {' '.join(cmd)} failed ({code}): {err.strip()[:400]}")
+        times.append(t)
+        rss = max(rss, r)
+    return statistics.median(times), rss
+
+
+def warm(mode, path, iterations):
+    """Our in-process figure: the hidden `bench` command repeats the stage in one JVM."""
+    out = subprocess.run(JAVA + ["-jar", JAR, "bench", "--mode", mode, "--iterations", str(iterations),
+                                 "--warmup", str(max(2, iterations // 2)), path],
+                         capture_output=True, text=True)
+    if out.returncode != 0:
+        sys.exit(f"bench: warm {mode} failed: {out.stderr.strip()[:400]}")
+    return json.loads(out.stdout)
+
+
+def count_resources(stream_file):
+    n = 0
+    with open(stream_file, encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("kind:"):
+                n += 1
+    return n
+
+
+class Table:
+    def __init__(self):
+        self.rows = []
+
+    def add(self, scenario, stage, side, seconds, resources, rss, peer_seconds=None):
+        ratio = f"{seconds / peer_seconds:.2f}" if peer_seconds else ""
+        rps = f"{resources / seconds:,.0f}" if seconds > 0 else ""
+        rss_text = f"{rss:.0f}" if rss else ""
+        self.rows.append((scenario, stage, side, f"{seconds * 1000:,.0f}", rps, rss_text, ratio))
+
+    def print(self):
+        head = ("scenario", "stage", "side", "wall ms", "res/s", "peak RSS MiB", "ours/peer")
+        widths = [max(len(str(r[i])) for r in self.rows + [head]) for i in range(len(head))]
+        fmt = "  ".join("{:<%d}" % w for w in widths)
+        print(fmt.format(*head))
+        print(fmt.format(*("-" * w for w in widths)))
+        for r in self.rows:
+            print(fmt.format(*r))
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--quick", action="store_true", help="small inputs, few runs (< 1 minute)")
+    ap.add_argument("--runs", type=int, default=None)
+    ap.add_argument("--kubernetes-version", default="1.33")
+    a = ap.parse_args()
+    runs = a.runs or (1 if a.quick else 3)
+    services = 10 if a.quick else 50
+    count = 5000 if a.quick else 50000
+    kustomize = shutil.which("kustomize")
+    kubeconform = shutil.which("kubeconform")
+    if not kustomize or not kubeconform:
+        sys.exit("bench: kustomize and kubeconform must be on PATH (tools/bench/bench.sh installs them)")
+    work = tempfile.mkdtemp(prefix="validator-bench-")
+    try:
+        gen = [sys.executable, os.path.join(HERE, "gen.py")]
+        subprocess.run(gen + ["tree", os.path.join(work, "tree"), "--services", str(services)], check=True)
+        stream = os.path.join(work, "stream.yaml")
+        subprocess.run(gen + ["stream", stream, "--count", str(count)], check=True)
+        schemas = os.path.join(work, "schemas")
+        subprocess.run(JAVA + ["-jar", JAR, "schema-export", "--kubernetes-version", a.kubernetes_version,
+                               "--out", schemas], check=True, stdout=subprocess.DEVNULL)
+        loc = os.path.join(schemas, "{{ .NormalizedKubernetesVersion }}-standalone{{ .StrictSuffix }}",
+                           "{{ .ResourceKind }}{{ .KindSuffix }}.json")
+        kc = [kubeconform, "-strict", "-summary", "-schema-location", loc,
+              "-kubernetes-version", a.kubernetes_version + ".0", "-n", str(os.cpu_count() or 2)]
+        table = Table()
+        scenarios = [("repo overlays", [os.path.join(ROOT, "overlays", e) for e in ("dev", "minikube", "prod")]),
+                     (f"tree {services}x3", [os.path.join(work, "tree", "overlays", e) for e in ("dev", "staging", "prod")])]
+        for name, dirs in scenarios:
+            dirs = [d for d in dirs if os.path.isdir(d)]
+            if not dirs:
+                continue
+            rendered = []
+            k_time = 0.0
+            k_rss = 0.0
+            for d in dirs:
+                out = os.path.join(work, os.path.basename(d) + "-" + str(len(rendered)) + ".yaml")
+                t, r = timed([kustomize, "build", d], runs)
+                with open(out, "wb") as f:
+                    subprocess.run([kustomize, "build", d], stdout=f, check=True)
+                k_time += t
+                k_rss = max(k_rss, r)
+                rendered.append(out)
+            n = sum(count_resources(f) for f in rendered)
+            table.add(name, "render", "kustomize build (cold)", k_time, n, k_rss)
+            o_time, o_rss = 0.0, 0.0
+            for d in dirs:
+                t, r = timed(JAVA + ["-jar", JAR, "render", d], runs)
+                o_time += t
+                o_rss = max(o_rss, r)
+            table.add(name, "render", "validator (cold)", o_time, n, o_rss, k_time)
+            w = sum(warm("render", d, 3 if a.quick else 10)["medianMillis"] for d in dirs) / 1000.0
+            table.add(name, "render", "validator (warm)", w, n, 0, k_time)
+            kc_time, kc_rss = 0.0, 0.0
+            for f in rendered:
+                t, r = timed(kc + [f], runs)
+                kc_time += t
+                kc_rss = max(kc_rss, r)
+            table.add(name, "render+schema", "kustomize | kubeconform", k_time + kc_time, n, max(k_rss, kc_rss))
+            v_time, v_rss = 0.0, 0.0
+            t, r = timed(JAVA + ["-jar", JAR, "validate", "-q"] + dirs, runs)
+            table.add(name, "validate (all)", "validator (cold)", t, n, r, k_time + kc_time)
+        # flat stream: schema stage only
+        n = count
+        t, r = timed(kc + [stream], runs)
+        table.add(f"stream {count}", "schema", "kubeconform -strict", t, n, r)
+        t2, r2 = timed(JAVA + ["-jar", JAR, "bench", "--mode", "schema", "--iterations", "1", "--warmup", "0", stream], runs)
+        table.add(f"stream {count}", "schema", "validator (cold)", t2, n, r2, t)
+        w = warm("schema", stream, 2 if a.quick else 5)["medianMillis"] / 1000.0
+        table.add(f"stream {count}", "schema", "validator (warm)", w, n, 0, t)
+        print(f"machine: {os.cpu_count()} cores, {os.uname().sysname} {os.uname().machine}; runs per figure: {runs}")
+        table.print()
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,181 @@
+package io.todo.validator.promote;
+
+import io.todo.validator.load.YamlDocument;
+import io.todo.validator.model.Location;
+import io.todo.validator.model.ValidatorException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Copies image versions from one overlay's kustomization into another's by editing lines in place,
+ * so the destination keeps its comments, order and formatting; its other fields are untouched.
+ */
+public final class ImagePromoter {
+  private static final Pattern ITEM_START = Pattern.compile("^(\\s*)-\\s+(\\S.*)?$");
+  private static final Pattern KEY_LINE =
+      Pattern.compile("^(\\s*(?:-\\s+)?)([A-Za-z]+)(\\s*:\\s*)([^#]*?)(\\s+#.*)?$");
+
+  /** What promotion would change. */
+  public record Change(String image, String from, String to) {}
+
+  /** The new text of the destination kustomization and the changes made. */
+  public record Result(String text, List<Change> changes, List<String> warnings) {}
+
+  /**
+   * @param srcDir source overlay directory
+   * @param dstFile destination kustomization file
+   * @param dstText its current text
+   */
+  public Result promote(Path srcDir, String srcShown, YamlDocument dst, String dstText, String dstShown) {
+    Map<String, ImageEntry> source = KustomizationImages.effective(srcDir, srcShown);
+    List<ImageEntry> dstEntries = KustomizationImages.own(dst);
+    List<String> lines = new ArrayList<>(List.of(dstText.split("\n", -1)));
+    List<Change> changes = new ArrayList<>();
+    List<String> warnings = new ArrayList<>();
+    List<ImageEntry> toAppend = new ArrayList<>();
+    for (ImageEntry src : source.values()) {
+      ImageEntry existing = dstEntries.stream().filter(e -> e.name().equals(src.name())).findFirst().orElse(null);
+      if (existing == null) {
+        toAppend.add(src);
+        changes.add(new Change(src.name(), "(not set)", src.describe()));
+        continue;
+      }
+      if (existing.sameVersion(src)) {
+        continue;
+      }
+      if (existing.digest() != null && src.digest() == null) {
+        warnings.add(src.name() + ": " + srcShown + " pins no digest, so the destination's digest (for the old "
+            + "version) is removed; pin a digest before promoting to an environment that requires one");
+      }
+      editEntry(lines, existing, src, dstShown);
+      changes.add(new Change(src.name(), existing.describe(), src.describe()));
+    }
+    if (!toAppend.isEmpty()) {
+      append(lines, dst, dstEntries, toAppend);
+    }
+    return new Result(String.join("\n", lines), changes, warnings);
+  }
+
+  /** Rewrites newName/newTag/digest of one block-style entry, adding or removing lines as needed. */
+  private static void editEntry(List<String> lines, ImageEntry dst, ImageEntry src, String shown) {
+    int start = dst.location().line() - 1;
+    Matcher first = ITEM_START.matcher(lines.get(start));
+    if (!first.matches() || lines.get(start).contains("{")) {
+      throw ValidatorException.input(dst.location(),
+          "cannot edit this images entry in place (flow style); write it in block style");
+    }
+    int itemIndent = first.group(1).length();
+    int fieldIndent = itemIndent + 2;
+    int end = start + 1;
+    while (end < lines.size()) {
+      String l = lines.get(end);
+      if (!l.isBlank() && !l.stripLeading().startsWith("#") && indent(l) <= itemIndent) {
+        break;
+      }
+      end++;
+    }
+    String[][] wanted = {{"newName", src.newName()}, {"newTag", src.newTag()}, {"digest", src.digest()}};
+    for (String[] kv : wanted) {
+      int at = findKey(lines, start, end, kv[0]);
+      if (at >= 0) {
+        if (kv[1] == null) {
+          if (lines.get(at).stripLeading().startsWith("-")) {
+            throw ValidatorException.input(new Location(shown, at + 1, 1),
+                "cannot remove " + kv[0] + " from the first line of an images entry; move name first");
+          }
+          lines.remove(at);
+          end--;
+        } else {
+          Matcher m = KEY_LINE.matcher(lines.get(at));
+          m.matches();
+          lines.set(at, m.group(1) + m.group(2) + m.group(3) + quote(kv[1]) + (m.group(5) == null ? "" : m.group(5)));
+        }
+      } else if (kv[1] != null) {
+        // insert after the last field line of the entry, keeping its indentation
+        int insertAt = end;
+        while (insertAt > start + 1 && (lines.get(insertAt - 1).isBlank())) {
+          insertAt--;
+        }
+        lines.add(insertAt, " ".repeat(fieldIndent) + kv[0] + ": " + quote(kv[1]));
+        end++;
+      }
+    }
+  }
+
+  private static int findKey(List<String> lines, int start, int end, String key) {
+    for (int i = start; i < end; i++) {
+      Matcher m = KEY_LINE.matcher(lines.get(i));
+      if (m.matches() && m.group(2).equals(key)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static void append(List<String> lines, YamlDocument dst, List<ImageEntry> existing, List<ImageEntry> add) {
+    List<String> block = new ArrayList<>();
+    int itemIndent = 0;
+    int insertAt;
+    if (!existing.isEmpty()) {
+      ImageEntry last = existing.get(existing.size() - 1);
+      int start = last.location().line() - 1;
+      itemIndent = indent(lines.get(start));
+      insertAt = start + 1;
+      while (insertAt < lines.size()) {
+        String l = lines.get(insertAt);
+        if (!l.isBlank() && !l.stripLeading().startsWith("#") && indent(l) <= itemIndent) {
+          break;
+        }
+        insertAt++;
+      }
+      while (insertAt > start + 1 && lines.get(insertAt - 1).isBlank()) {
+        insertAt--;
+      }
+    } else {
+      insertAt = lines.size();
+      while (insertAt > 0 && lines.get(insertAt - 1).isBlank()) {
+        insertAt--;
+      }
+      block.add("images:");
+    }
+    String pad = " ".repeat(itemIndent);
+    for (ImageEntry e : add) {
+      block.add(pad + "- name: " + quote(e.name()));
+      if (e.newName() != null) {
+        block.add(pad + "  newName: " + quote(e.newName()));
+      }
+      if (e.newTag() != null) {
+        block.add(pad + "  newTag: " + quote(e.newTag()));
+      }
+      if (e.digest() != null) {
+        block.add(pad + "  digest: " + quote(e.digest()));
+      }
+    }
+    lines.addAll(insertAt, block);
+  }
+
+  private static int indent(String l) {
+    int i = 0;
+    while (i < l.length() && l.charAt(i) == ' ') {
+      i++;
+    }
+    return i;
+  }
+
+  /** Quotes values that YAML would read as something other than the same string. */
+  static String quote(String v) {
+    boolean plainSafe = v.matches("[A-Za-z0-9_./@:+-]+") && !v.matches("[-+]?([0-9_]+|[0-9_]*\\.[0-9_]*)([eE][-+]?[0-9]+)?|0[xXoObB][0-9a-fA-F_]+|[0-9]+(:[0-5]?[0-9])+")
+        && !v.matches("(?i)y|n|yes|no|on|off|true|false|null|~") && !v.startsWith("-") && !v.contains(": ")
+        && !v.endsWith(":");
+    return plainSafe ? v : "\"" + v.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+  }
+
+  static byte[] utf8(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,39 @@
+package io.todo.validator.promote;
+
+import io.todo.validator.load.YamlDocument;
+import io.todo.validator.model.ExitCodes;
+import io.todo.validator.model.Location;
+import io.todo.validator.model.ValidatorException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Reads both overlays and computes the promotion. */
+public final class Promotions {
+
+  /** A computed promotion, not yet written. */
+  public record Plan(Path dstFile, String srcShown, String dstShown, String originalText, ImagePromoter.Result result) {}
+
+  private Promotions() {}
+
+  public static Plan plan(Path src, Path dst, String srcShown, String dstShown) {
+    if (!Files.isDirectory(src)) {
+      throw ValidatorException.input(Location.of(srcShown), "no such overlay directory");
+    }
+    if (!Files.isDirectory(dst)) {
+      throw ValidatorException.input(Location.of(dstShown), "no such overlay directory");
+    }
+    Path dstFile = KustomizationImages.kustomizationFile(dst, dstShown);
+    String fileShown = dstShown + "/" + dstFile.getFileName();
+    String text;
+    try {
+      text = Files.readString(dstFile, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new ValidatorException(ExitCodes.USAGE, "cannot read " + fileShown);
+    }
+    YamlDocument doc = KustomizationImages.read(dstFile, fileShown);
+    ImagePromoter.Result result = new ImagePromoter().promote(src, srcShown, doc, text, fileShown);
+    return new Plan(dstFile, srcShown, fileShown, text, result);
+  }
+}
