@@ -136,4 +136,16 @@ class SealedSecretStageTest {
     List<Resource> rs = render(CASES.resolve("malformed/rendered.yaml"));
     assertThat(new SealedSecretStage().check(new Target(null, "<stdin>", null, null), rs)).hasSize(4);
   }
+
+  @Test
+  void validateRunsTheStageWithItsPrivateKeyOption() throws IOException {
+    render(CASES.resolve("wrong-key/rendered.yaml"));
+    Path key = keys.get("a").writeKey(repo, "a.key");
+    io.todo.validator.cli.CliRunner.Result r = io.todo.validator.cli.CliRunner.run(
+        "validate", "--private-key", key.toString(), repo.resolve("rendered.yaml").toString());
+    assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(1);
+    assertThat(r.out()).contains("[SEAL-005] SealedSecret/todo/db: spec.encryptedData.password: does not decrypt").doesNotContain("PLAINTEXT");
+    io.todo.validator.cli.CliRunner.Result noKey = io.todo.validator.cli.CliRunner.run("validate", repo.resolve("rendered.yaml").toString());
+    assertThat(noKey.out()).doesNotContain("SEAL-");
+  }
 }
