@@ -1,6 +1,8 @@
 package io.todo.validator.cli;
 
 import io.todo.validator.load.Manifests;
+import io.todo.validator.load.ScalarSchema;
+import io.todo.validator.load.YamlLimits;
 import io.todo.validator.load.YamlLoader;
 import io.todo.validator.model.ExitCodes;
 import io.todo.validator.model.Location;
@@ -17,15 +19,24 @@ import java.util.List;
 
 /** Input and output shared by the seal, unseal and fetch-cert commands. */
 final class SealIo {
+  static final int MAX_BYTES = 32 << 20;
   private SealIo() {}
 
   /** The bytes of FILE, or of standard input for null or "-". */
   static byte[] readBytes(String file, InputStream stdin) {
     try {
       if (file == null || file.equals("-")) {
-        return stdin.readAllBytes();
+        byte[] b = stdin.readNBytes(MAX_BYTES + 1);
+        if (b.length > MAX_BYTES) {
+          throw ValidatorException.input(Location.of("<stdin>"), "input is larger than " + (MAX_BYTES >> 20) + " MiB");
+        }
+        return b;
       }
-      return Files.readAllBytes(Path.of(file));
+      Path p = Path.of(file);
+      if (Files.size(p) > MAX_BYTES) {
+        throw ValidatorException.input(Location.of(file), "file is larger than " + (MAX_BYTES >> 20) + " MiB");
+      }
+      return Files.readAllBytes(p);
     } catch (NoSuchFileException e) {
       throw ValidatorException.input(Location.of(file), "no such file");
     } catch (IOException e) {
@@ -40,7 +51,9 @@ final class SealIo {
   /** The resources of a YAML/JSON input. */
   static List<Resource> resources(String file, InputStream stdin) {
     String shown = shown(file);
-    return Manifests.toResources(new YamlLoader().load(readBytes(file, stdin), shown));
+    // YAML 1.1 typing as kubeseal and kubectl read Secrets (sigs.k8s.io/yaml): an unquoted yes/no/on/off
+    // or 0755 is not a string there, and is rejected below instead of being sealed as different text
+    return Manifests.toResources(new YamlLoader(ScalarSchema.YAML_1_1, YamlLimits.DEFAULT).load(readBytes(file, stdin), shown));
   }
 
   /** Exactly one resource, as kubeseal insists (it refuses multi-document input). */

@@ -151,6 +151,9 @@ class SealCommandTest {
         "seal", "--cert", certA.toString());
     assertThat(number.err()).isEqualTo("<stdin>:7:3: error: stringData.port must be a string (quote it)\n");
     assertThat(number.err()).doesNotContain("5432");
+    CliRunner.Result yes = CliRunner.runWithStdin("apiVersion: v1\nkind: Secret\nmetadata:\n  name: a\n  namespace: b\nstringData:\n  enabled: yes\n",
+        "seal", "--cert", certA.toString());
+    assertThat(yes.err()).isEqualTo("<stdin>:7:3: error: stringData.enabled must be a string (quote it)\n");
     CliRunner.Result typo = CliRunner.runWithStdin(SECRET.replace("\ndata:", "\ndat:"), "seal", "--cert", certA.toString());
     assertThat(typo.err()).contains("unknown Secret field \"dat\"");
     assertNoSecret(typo);
