@@ -18,8 +18,8 @@ import picocli.CommandLine.Model.CommandSpec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = {
-      "Fetch the Sealed Secrets controller's public certificate from URL/v1/cert.pem (or URL itself when",
-      "it ends in .pem) and print it, or write it with -w (commit it as the overlay's sealingCert).",
+      "Fetch the Sealed Secrets controller's public certificate (like kubeseal --fetch-cert).",
+      "GETs URL/v1/cert.pem (or URL itself when it ends in .pem); -w writes it, e.g. as an overlay's sealingCert.",
       "",
       "  kubectl -n kube-system port-forward svc/sealed-secrets-controller 8080 &",
       "  validator fetch-cert http://127.0.0.1:8080 -w overlays/prod/sealed-secrets.pem"

@@ -33,8 +33,8 @@ import picocli.CommandLine.Model.CommandSpec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = {
-      "Seal a Secret (YAML or JSON, -f FILE or standard input) into a SealedSecret that the Sealed Secrets",
-      "controller decrypts, exactly as kubeseal --cert does, without a cluster or a Go binary.",
+      "Seal a Secret into a SealedSecret, exactly as kubeseal --cert does.",
+      "Reads YAML or JSON (-f FILE or standard input); needs no cluster and no Go binary.",
       "",
       "  validator seal --overlay prod -f secret.yaml -w overlays/prod/db-sealed.yaml",
       "  echo -n s3cret | validator seal --raw --cert cert.pem --namespace app --name db"

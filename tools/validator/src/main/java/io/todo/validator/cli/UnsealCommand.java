@@ -24,9 +24,9 @@ import picocli.CommandLine.Model.CommandSpec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = {
-      "Decrypt SealedSecrets (-f FILE or standard input) with the controller's private key(s), as",
-      "kubeseal --recovery-unseal --recovery-private-key does. Without -o/-w only the key names and",
-      "OK/FAIL are printed: the Secret (with its values) is written only when asked for.",
+      "Decrypt SealedSecrets with the controller's private key(s) (disaster recovery).",
+      "Like kubeseal --recovery-unseal --recovery-private-key. Without -o/-w only key names and OK/FAIL",
+      "are printed: the Secret (with its values) is written only when asked for.",
       "",
       "  validator unseal --private-key backup.yaml -f overlays/prod/db-sealed.yaml",
       "  validator unseal --private-key k1.pem --private-key k2.pem -f s.yaml -w /secure/secret.yaml"
