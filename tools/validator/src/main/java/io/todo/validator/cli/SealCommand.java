@@ -199,14 +199,15 @@ public final class SealCommand implements Callable<Integer> {
         Sealer.prepare(secret, new Sealer.Options(origScope, orig.name(), orig.namespace(), defaultNamespace, allowEmptyData));
     ObjectNode update = sealer.seal(plain, key);
     ObjectNode merged = orig.object().deepCopy();
-    ObjectNode enc = (ObjectNode) merged.with("spec").get("encryptedData");
+    ObjectNode specNode = object(orig, merged, "spec", "/spec");
+    ObjectNode enc = object(orig, specNode, "encryptedData", "/spec/encryptedData");
     update.path("spec").path("encryptedData").fields().forEachRemaining(e -> enc.set(e.getKey(), e.getValue()));
-    ObjectNode template = merged.with("spec").with("template");
-    ObjectNode tmeta = template.with("metadata");
+    ObjectNode template = object(orig, specNode, "template", "/spec/template");
+    ObjectNode tmeta = object(orig, template, "metadata", "/spec/template/metadata");
     for (String f : List.of("annotations", "labels")) {
       JsonNode add = update.path("spec").path("template").path("metadata").get(f);
       if (add != null && add.isObject() && !add.isEmpty()) {
-        ObjectNode into = tmeta.with(f);
+        ObjectNode into = object(orig, tmeta, f, "/spec/template/metadata/" + f);
         add.fields().forEachRemaining(e -> into.set(e.getKey(), e.getValue()));
       }
     }
@@ -219,5 +220,17 @@ public final class SealCommand implements Callable<Integer> {
     spec.commandLine().getErr().println(mergeInto + ": merged keys " + keys);
     spec.commandLine().getErr().flush();
     return 0;
+  }
+
+  /** The mapping at parent.field, created when absent; anything else there is an input error. */
+  private static ObjectNode object(Resource at, ObjectNode parent, String field, String ptr) {
+    JsonNode n = parent.get(field);
+    if (n instanceof ObjectNode o) {
+      return o;
+    }
+    if (n == null || n.isNull()) {
+      return parent.putObject(field);
+    }
+    throw ValidatorException.input(at.locate(ptr), ptr.substring(1).replace('/', '.') + " must be a mapping");
   }
 }
