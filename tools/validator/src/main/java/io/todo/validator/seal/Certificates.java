@@ -200,6 +200,10 @@ public final class Certificates {
 
   static RSAPublicKey rsa(PublicKey k, String shown) {
     if (k instanceof RSAPublicKey r) {
+      if (r.getModulus().bitLength() < 1024) {
+        // OAEP-SHA-256 cannot even wrap a 32-byte session key below ~600 bits; the controller uses 4096
+        throw ValidatorException.input(Location.of(shown), "RSA key of " + r.getModulus().bitLength() + " bits is too small (at least 1024)");
+      }
       return r;
     }
     throw ValidatorException.input(Location.of(shown), "expected an RSA public key, found " + k.getAlgorithm());
