@@ -57,9 +57,9 @@ public final class SealedSecretStage implements Stage {
     List<Resource> sealed = resources.stream().filter(SealedSecretStage::isSealedSecret).toList();
     List<Finding> findings = new ArrayList<>();
     Certificates.SealingKey key = certificate(target, findings);
-    Unsealer unsealer = new Unsealer();
+    HybridCipher cipher = new HybridCipher();
     for (Resource r : sealed) {
-      checkOne(r, key, unsealer, findings);
+      checkOne(r, key, cipher, findings);
     }
     return findings;
   }
@@ -84,8 +84,7 @@ public final class SealedSecretStage implements Stage {
     if (cert.isEmpty()) {
       return null;
     }
-    Path root = config.get().root();
-    String shown = display(root, cert.get());
+    String shown = display(cert.get());
     try {
       Certificates.SealingKey key = Certificates.readSealingKey(cert.get(), shown);
       for (String w : Certificates.validityWarnings(key.certificate(), clock.instant())) {
@@ -99,7 +98,7 @@ public final class SealedSecretStage implements Stage {
     }
   }
 
-  private void checkOne(Resource r, Certificates.SealingKey key, Unsealer unsealer, List<Finding> findings) {
+  private void checkOne(Resource r, Certificates.SealingKey key, HybridCipher cipher, List<Finding> findings) {
     JsonNode spec = r.object().path("spec");
     if (spec.has("data")) {
       findings.add(finding(r, Severity.ERROR, "SEAL-008", "/spec/data",
@@ -150,7 +149,7 @@ public final class SealedSecretStage implements Stage {
       }
       if (!privateKeys.isEmpty() && scopeOk) {
         try {
-          new HybridCipher().decrypt(privateKeys, bytes, label);
+          cipher.decrypt(privateKeys, bytes, label);
         } catch (HybridCipher.DecryptException ex) {
           findings.add(finding(r, Severity.ERROR, "SEAL-005", ptr, "does not decrypt with the given private key(s): " + ex.getMessage()));
         }
@@ -188,7 +187,7 @@ public final class SealedSecretStage implements Stage {
     return n == null || !n.isTextual() || n.asText().isEmpty() ? null : n.asText();
   }
 
-  private static String display(Path root, Path file) {
+  private static String display(Path file) {
     Path cwd = Path.of("").toAbsolutePath();
     Path abs = file.toAbsolutePath().normalize();
     return abs.startsWith(cwd) ? cwd.relativize(abs).toString() : abs.toString();
