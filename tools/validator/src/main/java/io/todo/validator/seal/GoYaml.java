@@ -14,15 +14,22 @@ final class GoYaml {
   private static final int BEST_WIDTH = 80;
   private static final Pattern YAML_FLOAT = Pattern.compile("[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?");
   private static final Pattern GO_INT = Pattern.compile("[-+]?(0[xX][0-9a-fA-F]+|0[oO][0-7]+|0[bB][01]+|[0-9]+)");
+  /** go-yaml v2's allowedTimestampFormats (Go layouts with 1- or 2-digit month, day and time fields). */
+  private static final Pattern TIMESTAMP =
+      Pattern.compile("[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}"
+          + "(([Tt][0-9]{1,2}:[0-9]{1,2}:[0-9]{1,2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2}))"
+          + "|( [0-9]{1,2}:[0-9]{1,2}:[0-9]{1,2}(\\.[0-9]+)?))?");
   private static final Pattern BASE60 = Pattern.compile("[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\\.[0-9_]*)?");
   private static final java.util.Set<String> RESOLVED =
       java.util.Set.of(
           "~", "null", "Null", "NULL", "y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO", "true", "True",
           "TRUE", "false", "False", "FALSE", "on", "On", "ON", "off", "Off", "OFF", ".inf", ".Inf", ".INF", "+.inf",
-          "+.Inf", "+.INF", "-.inf", "-.Inf", "-.INF", ".nan", ".NaN", ".NAN", "<<");
+          "+.Inf", "+.INF", "-.inf", "-.Inf", "-.INF", ".nan", ".NaN", ".NAN");
 
   private final StringBuilder out = new StringBuilder();
   private int column;
+  /** True right after a line break (and its indentation): the next line is already started. */
+  private boolean indention = true;
 
   private GoYaml() {}
 
@@ -34,8 +41,8 @@ final class GoYaml {
 
   private void node(JsonNode n, int indent, boolean top) {
     block(n, indent, true);
-    if (top) {
-      put("\n");
+    if (top && !(indention && column == 0)) {
+      out.append('\n');
     }
   }
 
@@ -99,84 +106,133 @@ final class GoYaml {
   /** A string scalar at a node whose block indent is {@code indent}; continuation lines go 2 deeper. */
   private void scalar(String s, int indent, boolean key) {
     int inner = indent + 2;
-    if (!key && s.contains("\n") && blockAllowed(s)) {
-      literal(s, inner);
+    int[] cps = s.codePoints().toArray();
+    if (cps.length == 0 || resolvesToNonString(s)) {
+      doubleQuoted(cps, inner, !key);
       return;
     }
-    if (s.isEmpty() || resolvesToNonString(s) || s.contains("\n")) {
-      doubleQuoted(s, inner, !key);
-      return;
-    }
-    Analysis a = analyze(s);
-    if (a.plain) {
-      plain(s, inner, !key);
+    Analysis a = analyze(cps);
+    if (key && a.multiline) {
+      doubleQuoted(cps, inner, false);
+    } else if (!key && s.contains("\n")) {
+      // go-yaml asks for a literal block for any string with a newline
+      if (a.block) {
+        literal(cps, inner);
+      } else {
+        doubleQuoted(cps, inner, true);
+      }
+    } else if (a.plain) {
+      plain(cps, inner, !key);
     } else if (a.single) {
-      singleQuoted(s, inner, !key);
+      singleQuoted(cps, inner, !key);
     } else {
-      doubleQuoted(s, inner, !key);
+      doubleQuoted(cps, inner, !key);
     }
   }
 
-  private record Analysis(boolean plain, boolean single) {}
+  /** What libyaml's yaml_emitter_analyze_scalar allows, in the block context we emit. */
+  private record Analysis(boolean plain, boolean single, boolean block, boolean multiline) {}
 
-  /** libyaml's yaml_emitter_analyze_scalar, reduced to the block context we emit. */
-  private static Analysis analyze(String s) {
+  private static Analysis analyze(int[] cps) {
     boolean blockIndicators = false;
     boolean special = false;
-    boolean leadingSpace = s.charAt(0) == ' ';
-    boolean trailingSpace = s.charAt(s.length() - 1) == ' ';
-    if (s.startsWith("---") || s.startsWith("...")) {
+    boolean lineBreaks = false;
+    boolean leadingSpace = false;
+    boolean leadingBreak = false;
+    boolean trailingSpace = false;
+    boolean trailingBreak = false;
+    boolean breakSpace = false;
+    boolean spaceBreak = false;
+    boolean previousSpace = false;
+    boolean previousBreak = false;
+    String head = new String(cps, 0, Math.min(3, cps.length));
+    if (head.equals("---") || head.equals("...")) {
       blockIndicators = true;
     }
-    int[] cps = s.codePoints().toArray();
-    boolean precededBySpace = true;
+    boolean precededByWhitespace = true;
     for (int i = 0; i < cps.length; i++) {
       int c = cps[i];
-      boolean followedBySpace = i + 1 >= cps.length || cps[i + 1] == ' ' || cps[i + 1] == '\t';
-      if (i == 0) {
+      boolean first = i == 0;
+      boolean last = i == cps.length - 1;
+      boolean followedByWhitespace = last || isBlank(cps[i + 1]) || isBreak(cps[i + 1]);
+      if (first) {
         if ("#,[]{}&*!|>'\"%@`".indexOf(c) >= 0) {
           blockIndicators = true;
         }
-        if ((c == '?' || c == ':' || c == '-') && followedBySpace) {
+        if ((c == '?' || c == ':') && followedByWhitespace) {
+          blockIndicators = true;
+        }
+        if (c == '-' && followedByWhitespace) {
           blockIndicators = true;
         }
       } else {
-        if (c == ':' && followedBySpace) {
+        if (c == ':' && followedByWhitespace) {
           blockIndicators = true;
         }
-        if (c == '#' && precededBySpace) {
+        if (c == '#' && precededByWhitespace) {
           blockIndicators = true;
         }
       }
       if (!printable(c)) {
         special = true;
       }
-      precededBySpace = c == ' ' || c == '\t';
-    }
-    if (special) {
-      return new Analysis(false, false);
-    }
-    boolean plain = !blockIndicators && !leadingSpace && !trailingSpace;
-    return new Analysis(plain, true);
-  }
-
-  private static boolean blockAllowed(String s) {
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c == '\n') {
-        if (i > 0 && s.charAt(i - 1) == ' ') {
-          return false; // space before a break
-        }
-      } else if (!printable(c)) {
-        return false;
+      if (isBreak(c)) {
+        lineBreaks = true;
       }
+      if (c == ' ') {
+        leadingSpace |= first;
+        trailingSpace |= last;
+        breakSpace |= previousBreak;
+        previousSpace = true;
+        previousBreak = false;
+      } else if (isBreak(c)) {
+        leadingBreak |= first;
+        trailingBreak |= last;
+        spaceBreak |= previousSpace;
+        previousSpace = false;
+        previousBreak = true;
+      } else {
+        previousSpace = false;
+        previousBreak = false;
+      }
+      precededByWhitespace = isBlank(c) || isBreak(c);
     }
-    return !s.endsWith(" ");
+    boolean plain = true;
+    boolean single = true;
+    boolean block = true;
+    if (leadingSpace || leadingBreak || trailingSpace || trailingBreak) {
+      plain = false;
+    }
+    if (trailingSpace) {
+      block = false;
+    }
+    if (breakSpace) {
+      plain = false;
+      single = false;
+    }
+    if (spaceBreak || special) {
+      plain = false;
+      single = false;
+      block = false;
+    }
+    if (lineBreaks || blockIndicators) {
+      plain = false;
+    }
+    return new Analysis(plain, single, block, lineBreaks);
   }
 
+  private static boolean isBlank(int c) {
+    return c == ' ' || c == '\t';
+  }
+
+  private static boolean isBreak(int c) {
+    return c == '\r' || c == '\n' || c == 0x85 || c == 0x2028 || c == 0x2029;
+  }
+
+  /** libyaml's is_printable over UTF-8: no C0/C1 controls but LF, no surrogates, no BOM, nothing past the BMP. */
   private static boolean printable(int c) {
-    return c == 0xA || (c >= 0x20 && c <= 0x7E) || c == 0x85
-        || (c >= 0xA0 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD && c != 0xFEFF) || (c >= 0x10000 && c <= 0x10FFFF);
+    return c == 0xA || (c >= 0x20 && c <= 0x7E) || (c >= 0xA0 && c <= 0xD7FF)
+        || (c >= 0xE000 && c <= 0xFFFD && c != 0xFEFF);
   }
 
   static boolean resolvesToNonString(String s) {
@@ -188,57 +244,73 @@ final class GoYaml {
       return false;
     }
     String plain = s.replace("_", "");
-    return GO_INT.matcher(plain).matches() || YAML_FLOAT.matcher(plain).matches() || BASE60.matcher(s).matches();
+    return GO_INT.matcher(plain).matches() || YAML_FLOAT.matcher(plain).matches() || BASE60.matcher(s).matches()
+        || TIMESTAMP.matcher(s).matches();
   }
 
-  private void plain(String s, int indent, boolean breaks) {
+  private void plain(int[] cps, int indent, boolean allowBreaks) {
     boolean spaces = false;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c == ' ') {
-        boolean nextSpace = i + 1 < s.length() && s.charAt(i + 1) == ' ';
-        if (breaks && !spaces && column > BEST_WIDTH && !nextSpace) {
-          newline(indent);
-        } else {
-          put(" ");
-        }
-        spaces = true;
-      } else {
-        put(String.valueOf(c));
-        spaces = false;
-      }
-    }
-  }
-
-  private void singleQuoted(String s, int indent, boolean breaks) {
-    put("'");
-    boolean spaces = false;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c == ' ') {
-        boolean nextSpace = i + 1 < s.length() && s.charAt(i + 1) == ' ';
-        if (breaks && !spaces && column > BEST_WIDTH && i != 0 && i != s.length() - 1 && !nextSpace) {
-          newline(indent);
-        } else {
-          put(" ");
-        }
-        spaces = true;
-      } else {
-        put(c == '\'' ? "''" : String.valueOf(c));
-        spaces = false;
-      }
-    }
-    put("'");
-  }
-
-  private void doubleQuoted(String s, int indent, boolean breaks) {
-    put("\"");
-    boolean spaces = false;
-    int[] cps = s.codePoints().toArray();
     for (int i = 0; i < cps.length; i++) {
       int c = cps[i];
       if (c == ' ') {
-        if (breaks && !spaces && column > BEST_WIDTH && i != 0 && i != cps.length - 1) {
+        boolean nextSpace = i + 1 < cps.length && cps[i + 1] == ' ';
+        if (allowBreaks && !spaces && column > BEST_WIDTH && !nextSpace) {
+          newline(indent);
+        } else {
+          put(" ");
+        }
+        spaces = true;
+      } else {
+        put(new String(Character.toChars(c)));
+        spaces = false;
+      }
+    }
+  }
+
+  private void singleQuoted(int[] cps, int indent, boolean allowBreaks) {
+    put("'");
+    boolean spaces = false;
+    boolean breaks = false;
+    for (int i = 0; i < cps.length; i++) {
+      int c = cps[i];
+      if (c == ' ') {
+        boolean nextSpace = i + 1 < cps.length && cps[i + 1] == ' ';
+        if (allowBreaks && !spaces && column > BEST_WIDTH && i != 0 && i != cps.length - 1 && !nextSpace) {
+          newline(indent);
+        } else {
+          put(" ");
+        }
+        spaces = true;
+      } else if (isBreak(c)) {
+        if (!breaks && c == '\n') {
+          out.append('\n');
+        }
+        writeBreak(c);
+        breaks = true;
+      } else {
+        if (breaks) {
+          pad(indent);
+        }
+        put(c == '\'' ? "''" : new String(Character.toChars(c)));
+        spaces = false;
+        breaks = false;
+      }
+    }
+    put("'");
+  }
+
+  private void doubleQuoted(int[] cps, int indent, boolean allowBreaks) {
+    put("\"");
+    boolean spaces = false;
+    // go-yaml v2's is_bom looks at the first bytes whatever the position: a leading BOM escapes all
+    boolean bom = cps.length > 0 && cps[0] == 0xFEFF;
+    for (int i = 0; i < cps.length; i++) {
+      int c = cps[i];
+      if (bom || !printable(c) || isBreak(c) || c == '"' || c == '\\') {
+        put(escape(c));
+        spaces = false;
+      } else if (c == ' ') {
+        if (allowBreaks && !spaces && column > BEST_WIDTH && i != 0 && i != cps.length - 1) {
           newline(indent);
           if (i + 1 < cps.length && cps[i + 1] == ' ') {
             put("\\");
@@ -247,75 +319,96 @@ final class GoYaml {
           put(" ");
         }
         spaces = true;
-        continue;
+      } else {
+        put(new String(Character.toChars(c)));
+        spaces = false;
       }
-      spaces = false;
-      String e =
-          switch (c) {
-            case 0 -> "\\0";
-            case 0x7 -> "\\a";
-            case 0x8 -> "\\b";
-            case 0x9 -> "\\t";
-            case 0xA -> "\\n";
-            case 0xB -> "\\v";
-            case 0xC -> "\\f";
-            case 0xD -> "\\r";
-            case 0x1B -> "\\e";
-            case '"' -> "\\\"";
-            case '\\' -> "\\\\";
-            case 0x85 -> "\\N";
-            case 0xA0 -> "\\_";
-            case 0x2028 -> "\\L";
-            case 0x2029 -> "\\P";
-            default -> null;
-          };
-      if (e == null) {
-        if (printable(c)) {
-          e = new String(Character.toChars(c));
-        } else if (c <= 0xFF) {
-          e = String.format("\\x%02X", c);
-        } else if (c <= 0xFFFF) {
-          e = String.format("\\u%04X", c);
-        } else {
-          e = String.format("\\U%08X", c);
-        }
-      }
-      put(e);
     }
     put("\"");
   }
 
-  private void literal(String s, int indent) {
+  private static String escape(int c) {
+    return switch (c) {
+      case 0 -> "\\0";
+      case 0x7 -> "\\a";
+      case 0x8 -> "\\b";
+      case 0x9 -> "\\t";
+      case 0xA -> "\\n";
+      case 0xB -> "\\v";
+      case 0xC -> "\\f";
+      case 0xD -> "\\r";
+      case 0x1B -> "\\e";
+      case '"' -> "\\\"";
+      case '\\' -> "\\\\";
+      case 0x85 -> "\\N";
+      case 0xA0 -> "\\_";
+      case 0x2028 -> "\\L";
+      case 0x2029 -> "\\P";
+      default -> c <= 0xFF ? String.format("\\x%02X", c) : c <= 0xFFFF ? String.format("\\u%04X", c) : String.format("\\U%08X", c);
+    };
+  }
+
+  private void literal(int[] cps, int indent) {
     put("|");
-    if (s.charAt(0) == ' ' || s.charAt(0) == '\n') {
-      put("2"); // the indentation indicator go-yaml writes (its best indent)
+    if (cps[0] == ' ' || isBreak(cps[0])) {
+      put("2"); // go-yaml's indentation indicator: its best indent
     }
-    if (!s.endsWith("\n")) {
+    int n = cps.length;
+    if (!isBreak(cps[n - 1])) {
       put("-");
-    } else if (s.length() == 1 || s.charAt(s.length() - 2) == '\n') {
+    } else if (n == 1 || isBreak(cps[n - 2])) {
       put("+");
     }
-    String body = s.endsWith("\n") ? s.substring(0, s.length() - 1) : s;
-    for (String line : body.split("\n", -1)) {
-      if (line.isEmpty()) {
-        put("\n");
-        column = 0;
+    out.append('\n');
+    column = 0;
+    indention = true;
+    boolean breaks = true;
+    for (int c : cps) {
+      if (isBreak(c)) {
+        writeBreak(c);
+        breaks = true;
       } else {
-        newline(indent);
-        put(line);
+        if (breaks) {
+          pad(indent);
+        }
+        put(new String(Character.toChars(c)));
+        breaks = false;
       }
     }
   }
 
+  /** A line break as libyaml writes it: LF as is, other break characters verbatim; column restarts. */
+  private void writeBreak(int c) {
+    out.appendCodePoint(c);
+    column = 0;
+    indention = true;
+  }
+
+  /** libyaml's write_indent right after a break: spaces up to the indent, no new line. */
+  private void pad(int indent) {
+    while (column < indent) {
+      out.append(' ');
+      column++;
+    }
+    indention = true;
+  }
+
+  /**
+   * libyaml's write_indent: a new line unless one was just written (a block scalar ends with its
+   * own), then spaces up to the indent.
+   */
   private void newline(int indent) {
-    out.append('\n');
-    out.append(" ".repeat(indent));
-    column = indent;
+    if (!indention || column > indent) {
+      out.append('\n');
+      column = 0;
+    }
+    pad(indent);
   }
 
   private void put(String s) {
     out.append(s);
     column += s.codePointCount(0, s.length());
+    indention = false;
   }
 
   /** go-yaml v2's keyList.Less for string keys: letters after other runes, digit runs by value. */
