@@ -123,7 +123,9 @@ class SealedSecretStageTest {
     Files.writeString(repo.resolve("validator.yaml"),
         "overlays:\n  - path: overlays/prod\n    sealingCert: overlays/prod/sealed-secrets.pem\n  - path: overlays/dev\n    sealingCert: overlays/dev/missing.pem\n");
     try {
-      List<Finding> f = new SealedSecretStage().check(new Target(other, "overlays/dev", "dev", null), new ArrayList<>());
+      Target dev = new Target(other, "overlays/dev", "dev", null);
+      assertThat(new SealedSecretStage().check(dev, new ArrayList<>())).isEmpty(); // nothing sealed yet
+      List<Finding> f = new SealedSecretStage().check(dev, render(CASES.resolve("ok/rendered.yaml")));
       assertThat(lines(f)).singleElement().asString().startsWith("ERROR SEAL-007").contains("missing.pem").contains("no such file");
     } finally {
       Files.writeString(repo.resolve("validator.yaml"),
