@@ -50,6 +50,10 @@ public final class ValidateCommand implements Callable<Integer> {
       description = "Policy environment (dev, minikube, prod); default: per overlay from validator.yaml.")
   String environment;
 
+  @Option(names = "--private-key", paramLabel = "FILE",
+      description = "Sealed Secrets private key (PEM or key Secret backup): also check that every SealedSecret decrypts.")
+  List<Path> privateKeys = new ArrayList<>();
+
   @Mixin OutputOptions output;
 
   @Override
@@ -87,7 +91,9 @@ public final class ValidateCommand implements Callable<Integer> {
   }
 
   private List<Stage> stages() {
-    return List.of(new io.todo.validator.admission.AdmissionStage(parent.cwd()));
+    return List.of(
+        io.todo.validator.seal.SealedSecretStage.withKeyFiles(privateKeys),
+        new io.todo.validator.admission.AdmissionStage(parent.cwd()));
   }
 
   private void write(OutputOptions.Output o, List<TargetResult> results, Duration elapsed) {
