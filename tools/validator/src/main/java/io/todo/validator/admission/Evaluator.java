@@ -30,6 +30,8 @@ final class Evaluator {
   /** "group/Kind" → CRD spec (plural, scope) from the output and the bundled CRDs. */
   private final Map<String, JsonNode> crds = new HashMap<>();
   private final List<Resource> paramCandidates = new ArrayList<>();
+  /** CEL views of objects, built once per resource however many bindings match it. */
+  private final Map<Resource, Object> celObjects = new java.util.IdentityHashMap<>();
   private final SchemaBundle bundle = SchemaBundle.builtin();
   /** Values of every Secret in sight, longest first: a message must never print one. */
   private final List<String> secretValues;
@@ -196,7 +198,7 @@ final class Evaluator {
       params = found.get();
     }
     Map<String, Object> base = new HashMap<>();
-    base.put("object", CelValues.of(r.object()));
+    base.put("object", celObjects.computeIfAbsent(r, x -> CelValues.of(x.object())));
     base.put("oldObject", NullValue.NULL_VALUE);
     base.put("namespaceObject", namespaceObject(key));
     base.put("request", request(r, key));
@@ -317,7 +319,7 @@ final class Evaluator {
       }
       boolean hit = ref.name() != null ? ref.name().equals(c.name()) : ref.selector().matches(labels(c.object()));
       if (hit) {
-        found.add(CelValues.of(c.object()));
+        found.add(celObjects.computeIfAbsent(c, x -> CelValues.of(x.object())));
       }
     }
     if (found.isEmpty()) {
