@@ -54,7 +54,8 @@ public record ServiceContract(List<Service> services, Set<String> externalSecret
   public static ServiceContract read(Path file, String shown) {
     List<YamlDocument> docs = new YamlLoader().load(file, shown);
     if (docs.size() != 1 || !docs.get(0).content().isObject()) {
-      throw ValidatorException.input(Location.of(shown), "the service contract must be one YAML mapping");
+      Location at = docs.isEmpty() || docs.get(0).start() == null ? Location.of(shown) : docs.get(docs.size() > 1 ? 1 : 0).start();
+      throw ValidatorException.input(at, "the service contract must be one YAML mapping");
     }
     return new Parser(docs.get(0), shown).contract();
   }
