@@ -16,13 +16,15 @@ final class NameReferences {
   private NameReferences() {}
 
   static void fix(List<Res> all) {
+    java.util.Map<Res, List<Res>> referableCache = new java.util.IdentityHashMap<>();
     for (BuiltinConfig.NameRef ref : BuiltinConfig.NAME_REFERENCES) {
       for (FieldSpec fs : ref.referrers()) {
         for (Res referrer : all) {
-          if (!referrer.orgId().selectedBy(fs.group(), fs.version(), fs.kind())) {
+          if (!referrer.orgId().selectedBy(fs.group(), fs.version(), fs.kind())
+              || !hasPath(referrer.obj, fs.path())) {
             continue;
           }
-          List<Res> candidates = referable(all, referrer);
+          List<Res> candidates = referableCache.computeIfAbsent(referrer, r -> referable(all, r));
           FieldSpec any = FieldSpec.of("", "", "", fs.path(), false);
           any.apply(referrer.obj, FieldSpec.Create.NONE, slot -> {
             JsonNode v = slot.get();
@@ -41,6 +43,16 @@ final class NameReferences {
         }
       }
     }
+  }
+
+  /** A cheap pre-check: does the first path segment exist? */
+  private static boolean hasPath(JsonNode obj, String path) {
+    int slash = path.indexOf('/');
+    String first = slash < 0 ? path : path.substring(0, slash);
+    if (first.endsWith("[]")) {
+      first = first.substring(0, first.length() - 2);
+    }
+    return obj.has(first);
   }
 
   private static void update(FieldSpec.Slot slot, Res referrer, BuiltinConfig.NameRef ref, FieldSpec fs,

@@ -22,6 +22,7 @@ public final class Renderer {
 
   /** The rendered resources, in kustomize's output order. */
   public List<Resource> render(Path dir, String displayName) {
+    prefetchSchemas();
     Loader.Display display = new Loader.Display(dir, displayName);
     Path real = KustTarget.realPath(dir, Location.of(displayName));
     KustTarget top = new KustTarget(dir, display, List.of(real), null);
@@ -66,6 +67,18 @@ public final class Renderer {
       out.add(r.toResource());
     }
     return out;
+  }
+
+  private static volatile boolean prefetched;
+
+  /** Strategic merge needs the schema bundle; parse it on the other core while files are read. */
+  private static void prefetchSchemas() {
+    if (!prefetched) {
+      prefetched = true;
+      Thread t = new Thread(io.todo.validator.schema.SchemaBundle::builtin, "schema-prefetch");
+      t.setDaemon(true);
+      t.start();
+    }
   }
 
   /** The rendered stream, byte for byte as kustomize prints it. */

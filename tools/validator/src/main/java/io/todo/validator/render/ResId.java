@@ -1,6 +1,5 @@
 package io.todo.validator.render;
 
-import io.todo.validator.schema.SchemaBundle;
 
 /** A resource's identity as kustomize sees it (kyaml resid.ResId): group, version, kind, name, namespace. */
 record ResId(String group, String version, String kind, String name, String namespace) {
@@ -23,7 +22,7 @@ record ResId(String group, String version, String kind, String name, String name
 
   /** Unknown kinds count as namespaced, as in kyaml's openapi lookup. */
   boolean isClusterScoped() {
-    return SchemaBundle.builtin().namespaced(group, kind).map(ns -> !ns).orElse(false);
+    return Scopes.isClusterScoped(group, kind);
   }
 
   /** "" and "default" name the same namespace. */

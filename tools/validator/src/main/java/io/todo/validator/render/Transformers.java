@@ -124,9 +124,13 @@ final class Transformers {
   /** imagetag.LegacyFilter: every containers/initContainers list anywhere in the object. */
   private static void legacyImages(Res r, JsonNode n, String ptr, Image image, Pattern match) {
     if (n.isObject()) {
-      n.fields().forEachRemaining(e -> {
-        String p = ptr + "/" + io.todo.validator.model.SourceMap.escape(e.getKey());
+      for (java.util.Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> e = it.next();
         JsonNode v = e.getValue();
+        if (!v.isContainerNode()) {
+          continue;
+        }
+        String p = ptr + "/" + io.todo.validator.model.SourceMap.escape(e.getKey());
         if ((e.getKey().equals("containers") || e.getKey().equals("initContainers")) && v.isArray()) {
           for (int i = 0; i < v.size(); i++) {
             JsonNode c = v.get(i);
@@ -136,10 +140,12 @@ final class Transformers {
           }
         }
         legacyImages(r, v, p, image, match);
-      });
+      }
     } else if (n.isArray()) {
       for (int i = 0; i < n.size(); i++) {
-        legacyImages(r, n.get(i), ptr + "/" + i, image, match);
+        if (n.get(i).isContainerNode()) {
+          legacyImages(r, n.get(i), ptr + "/" + i, image, match);
+        }
       }
     }
   }
