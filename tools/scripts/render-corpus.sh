@@ -25,7 +25,7 @@ for dir in "$cases"/*/; do
     mv "$out/$name.yaml.tmp" "$out/$name.yaml"
   else
     # keep the message, not the machine: absolute paths become relative to the case
-    sed -e "s#$(cd "$dir" && pwd -P)#<case>#g" -e "s#$cases#<cases>#g" "$out/$name.stderr" >"$out/$name.err"
+    sed -e "s#$(cd "$dir" && pwd -P)#<case>#g" -e "s#$cases#<cases>#g" -e "s#0x[0-9a-f]*#0x?#g" "$out/$name.stderr" >"$out/$name.err"
     rm -f "$out/$name.yaml.tmp"
   fi
   rm -f "$out/$name.stderr"

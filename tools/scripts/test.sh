@@ -9,5 +9,7 @@ bin="$(tools/scripts/install-peers.sh)"
 export PATH="$bin:$PATH"
 export VALIDATOR_PEERS_REQUIRED=1
 mvn -B verify
+# the renderer corpus must be exactly what the pinned kustomize prints today
+tools/scripts/render-corpus.sh --check
 tools/scripts/actionlint.sh
 java -jar validator.jar --summary
