@@ -93,7 +93,8 @@ public final class ValidateCommand implements Callable<Integer> {
   private List<Stage> stages() {
     return List.of(
         io.todo.validator.seal.SealedSecretStage.withKeyFiles(privateKeys),
-        new io.todo.validator.admission.AdmissionStage(parent.cwd()));
+        new io.todo.validator.admission.AdmissionStage(parent.cwd()),
+        new io.todo.validator.policy.PolicyStage(parent.cwd()));
   }
 
   private void write(OutputOptions.Output o, List<TargetResult> results, Duration elapsed) {
