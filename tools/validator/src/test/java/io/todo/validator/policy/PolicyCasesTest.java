@@ -72,7 +72,11 @@ class PolicyCasesTest {
     String shown = file.getFileName().toString();
     List<Resource> resources = new Manifests().readFile(file, shown);
     Path repoRoot = repo == null ? null : file.getParent().resolve(repo).normalize();
-    PolicyStage stage = new PolicyStage(Catalogue.builtin(), PolicyConfig.defaults(), repoRoot);
+    PolicyConfig config = repoRoot != null && Files.isDirectory(repoRoot.resolve("policies"))
+        ? PolicyConfig.load(repoRoot.resolve("policies"), "policies")
+        : PolicyConfig.defaults();
+    PolicyStage stage = new PolicyStage(Catalogue.builtin(), config, Waivers.none(), repoRoot,
+        java.time.Clock.fixed(java.time.Instant.parse("2026-06-01T00:00:00Z"), java.time.ZoneOffset.UTC));
     List<String> actual = stage.check(new Target(file, shown, env, version), resources).stream()
         .filter(f -> f.ruleId().equals(ruleId))
         .sorted(Finding.ORDER)
