@@ -32,6 +32,16 @@ public final class Catalogue {
   private static List<Rule> builtinRules() {
     List<Rule> all = new ArrayList<>();
     all.addAll(PodSecurityRules.all());
+    all.addAll(ResourceRules.all());
+    all.addAll(HealthRules.all());
+    all.addAll(SecretRules.all());
+    all.addAll(ImageRules.all());
+    all.addAll(AvailabilityRules.all());
+    all.addAll(CrossRefs.all());
+    all.add(new Ports());
+    all.addAll(NetworkRules.all());
+    all.addAll(ApiVersions.all());
+    all.addAll(ArgoRules.all());
     return all;
   }
 
