@@ -22,11 +22,13 @@ final class Pointers {
       String s = seg.replace("~1", "/").replace("~0", "~");
       if (!s.isEmpty() && s.chars().allMatch(Character::isDigit)) {
         sb.append('[').append(s).append(']');
+      } else if (s.contains(".") || s.contains("/")) {
+        sb.append('[').append(s).append(']');
       } else {
         if (sb.length() > 0) {
           sb.append('.');
         }
-        sb.append(s.contains(".") || s.contains("/") ? "[" + s + "]" : s);
+        sb.append(s);
       }
     }
     return sb.toString();

@@ -26,7 +26,9 @@ import org.junit.jupiter.api.TestFactory;
  * {@code LINE:COL SEVERITY subject}). Run with {@code -Dpolicy.bless=true} to rewrite the expected
  * files from the actual findings (then review the diff). Header lines {@code # environment: ENV} and {@code # kubernetesVersion: 1.NN} set
  * the target; {@code # repo: DIR} names a repository root (relative to the case file) for rules
- * that look at the repository.
+ * that look at the repository, {@code # target: DIR} a kustomization directory as the target path (rules
+ * that read kustomizations) ({@code _repo/} holds one with validator.yaml, overlays and
+ * policies/policies.yaml).
  */
 class PolicyCasesTest {
 
@@ -38,7 +40,7 @@ class PolicyCasesTest {
   Stream<DynamicNode> cases() throws IOException, URISyntaxException {
     List<DynamicNode> rules = new ArrayList<>();
     try (Stream<Path> dirs = Files.list(root())) {
-      for (Path dir : dirs.filter(Files::isDirectory).sorted().toList()) {
+      for (Path dir : dirs.filter(Files::isDirectory).filter(d -> !d.getFileName().toString().startsWith("_")).sorted().toList()) {
         List<DynamicNode> files = new ArrayList<>();
         try (Stream<Path> fs = Files.list(dir)) {
           for (Path f : fs.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
@@ -69,6 +71,7 @@ class PolicyCasesTest {
     String env = value(header, "environment");
     String version = value(header, "kubernetesVersion");
     String repo = value(header, "repo");
+    String targetDir = value(header, "target");
     String shown = file.getFileName().toString();
     List<Resource> resources = new Manifests().readFile(file, shown);
     Path repoRoot = repo == null ? null : file.getParent().resolve(repo).normalize();
@@ -77,7 +80,7 @@ class PolicyCasesTest {
         : PolicyConfig.defaults();
     PolicyStage stage = new PolicyStage(Catalogue.builtin(), config, Waivers.none(), repoRoot,
         java.time.Clock.fixed(java.time.Instant.parse("2026-06-01T00:00:00Z"), java.time.ZoneOffset.UTC));
-    List<String> actual = stage.check(new Target(file, shown, env, version), resources).stream()
+    List<String> actual = stage.check(new Target(targetDir == null ? file : file.getParent().resolve(targetDir), shown, env, version), resources).stream()
         .filter(f -> f.ruleId().equals(ruleId))
         .sorted(Finding.ORDER)
         .map(f -> f.location().line() + ":" + f.location().column() + " "
