@@ -30,6 +30,7 @@ import picocli.CommandLine.Spec;
       PromoteCommand.class,
       AffectedCommand.class,
       DiffCommand.class,
+      PoliciesCommand.class,
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
