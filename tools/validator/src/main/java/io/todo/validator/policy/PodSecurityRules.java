@@ -99,7 +99,7 @@ final class PodSecurityRules {
           "A privileged container has every capability and access to all host devices: it is root on the node.",
           "Remove securityContext.privileged or set it to false; add only the capabilities the process needs.",
           Map.of("kube-score", "container-security-context-privileged",
-              "polaris", "privilegedContainers",
+              "polaris", "runAsPrivileged",
               "kube-linter", "privileged-container",
               "checkov", "CKV_K8S_16"));
     }
@@ -199,7 +199,7 @@ final class PodSecurityRules {
               + "Kubernetes runs containers Unconfined unless told otherwise.",
           "Set securityContext.seccompProfile.type: RuntimeDefault on the pod (containers inherit it) or on each container.",
           Map.of("kube-score", "pod-seccomp (not enabled by default)",
-              "polaris", "seccompProfile (not in the default config)",
+              "polaris", "(none)",
               "kube-linter", "unset-seccomp-profile (not in the default set)",
               "checkov", "CKV_K8S_31"));
     }
@@ -252,7 +252,7 @@ final class PodSecurityRules {
               + "it also ties the pod to one node.",
           "Use an emptyDir, a ConfigMap/Secret volume or a PersistentVolumeClaim instead.",
           Map.of("kube-score", "(none)",
-              "polaris", "hostPathSet",
+              "polaris", "(none)",
               "kube-linter", "host-mounts (sensitive paths only)",
               "checkov", "CKV_K8S_27 (docker socket only)"));
     }
@@ -304,7 +304,7 @@ final class PodSecurityRules {
               + "Kubernetes mounts it by default.",
           "Set automountServiceAccountToken: false on the pod spec or on its ServiceAccount; a pod that calls the API sets true "
               + "and waives SEC-011 with the reason.",
-          Map.of("kube-linter", "(none by default)",
+          Map.of("polaris", "automountServiceAccountToken", "kube-linter", "(none by default)",
               "checkov", "CKV_K8S_38"));
     }
 
