@@ -91,9 +91,16 @@ public final class ValidateCommand implements Callable<Integer> {
   }
 
   private List<Stage> stages() {
+    return standardStages(parent.cwd(), privateKeys);
+  }
+
+  /** Every check, in report order; shared with {@code render --fail-closed}. */
+  static List<Stage> standardStages(java.nio.file.Path cwd, List<java.nio.file.Path> privateKeys) {
     return List.of(
         io.todo.validator.seal.SealedSecretStage.withKeyFiles(privateKeys),
-        new io.todo.validator.admission.AdmissionStage(parent.cwd()), new io.todo.validator.contract.ContractStage(parent.cwd()));
+        new io.todo.validator.admission.AdmissionStage(cwd),
+        new io.todo.validator.contract.ContractStage(cwd),
+        new io.todo.validator.policy.PolicyStage(cwd));
   }
 
   private void write(OutputOptions.Output o, List<TargetResult> results, Duration elapsed) {

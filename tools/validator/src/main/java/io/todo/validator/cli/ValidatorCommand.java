@@ -31,6 +31,7 @@ import picocli.CommandLine.Spec;
       AffectedCommand.class,
       DiffCommand.class,
       ContractCommand.class,
+      PoliciesCommand.class,
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
