@@ -12,4 +12,6 @@ mvn -B verify
 # the renderer corpus must be exactly what the pinned kustomize prints today
 tools/scripts/render-corpus.sh --check
 tools/scripts/actionlint.sh
+# the pre-commit hook with the real pre-commit (PyPI, pinned)
+tools/scripts/test-pre-commit.sh
 java -jar validator.jar --summary
