@@ -56,6 +56,8 @@ public final class ValidateCommand implements Callable<Integer> {
 
   @Mixin OutputOptions output;
 
+  @Mixin SchemaCliOptions schema;
+
   @Override
   public Integer call() {
     long start = System.nanoTime();
@@ -92,6 +94,7 @@ public final class ValidateCommand implements Callable<Integer> {
 
   private List<Stage> stages() {
     return List.of(
+        schema.stage(parent.cwd()),
         io.todo.validator.seal.SealedSecretStage.withKeyFiles(privateKeys),
         new io.todo.validator.admission.AdmissionStage(parent.cwd()));
   }
