@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * metadata.labels["app.kubernetes.io/name"]}) and as a JSON pointer for the source map.
  */
 public record FieldPath(List<Object> segments) {
-  private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_$-]+");
+  private static final Pattern PLAIN = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$-]*");
 
   public static FieldPath root() {
     return new FieldPath(List.of());
