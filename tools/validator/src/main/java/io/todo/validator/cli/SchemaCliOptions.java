@@ -1,6 +1,9 @@
 package io.todo.validator.cli;
 
+import io.todo.validator.model.ExitCodes;
+import io.todo.validator.model.ValidatorException;
 import io.todo.validator.pipeline.Stage;
+import io.todo.validator.schema.KubeconformStage;
 import io.todo.validator.schema.SchemaOptions;
 import io.todo.validator.schema.SchemaStage;
 import java.nio.file.Path;
@@ -34,6 +37,11 @@ public final class SchemaCliOptions {
       description = "CustomResourceDefinitions whose custom resources are validated too (repeatable).")
   List<Path> crds = new ArrayList<>();
 
+  @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "builtin",
+      description = "Schema engine: builtin (default) or kubeconform (runs an installed kubeconform on the rendered"
+          + " stream against the same schemas; found via VALIDATOR_KUBECONFORM, .tools/bin or PATH).")
+  String engine = "builtin";
+
   @Option(names = "--ignore-missing-schemas", description = "A resource whose kind has no schema is not an error.")
   boolean ignoreMissingSchemas;
 
@@ -43,7 +51,15 @@ public final class SchemaCliOptions {
   }
 
   Stage stage(Path cwd) {
-    return new SchemaStage(options(cwd));
+    switch (engine) {
+      case "builtin":
+        return new SchemaStage(options(cwd));
+      case "kubeconform":
+        return new KubeconformStage(options(cwd),
+            KubeconformStage.locate(cwd, System.getenv("VALIDATOR_KUBECONFORM"), System.getenv("PATH")));
+      default:
+        throw new ValidatorException(ExitCodes.USAGE, "unknown --engine '" + engine + "' (expected builtin or kubeconform)");
+    }
   }
 
   private static Set<String> set(List<String> kinds) {
