@@ -56,6 +56,8 @@ public final class ValidateCommand implements Callable<Integer> {
 
   @Mixin OutputOptions output;
 
+  @Mixin SchemaCliOptions schema;
+
   @Override
   public Integer call() {
     long start = System.nanoTime();
@@ -97,6 +99,7 @@ public final class ValidateCommand implements Callable<Integer> {
   /** Every check, in report order; shared with {@code render --fail-closed}. */
   static List<Stage> standardStages(java.nio.file.Path cwd, List<java.nio.file.Path> privateKeys) {
     return List.of(
+        schema.stage(parent.cwd()),
         io.todo.validator.seal.SealedSecretStage.withKeyFiles(privateKeys),
         new io.todo.validator.admission.AdmissionStage(cwd),
         new io.todo.validator.contract.ContractStage(cwd),

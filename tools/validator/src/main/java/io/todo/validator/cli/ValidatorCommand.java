@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
       ValidateCommand.class,
       RenderCommand.class,
       SchemaBundleCommand.class,
+      SchemaExportCommand.class,
       SealCommand.class,
       UnsealCommand.class,
       FetchCertCommand.class,
