@@ -33,6 +33,7 @@ import picocli.CommandLine.Spec;
       DiffCommand.class,
       ContractCommand.class,
       PoliciesCommand.class,
+      BenchCommand.class,
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
