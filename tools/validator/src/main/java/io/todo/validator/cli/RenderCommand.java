@@ -59,7 +59,8 @@ public final class RenderCommand implements Callable<Integer> {
     String env = environment != null ? environment : envVar("VALIDATOR_ENVIRONMENT");
     String version = kubernetesVersion != null ? kubernetesVersion : envVar("VALIDATOR_KUBERNETES_VERSION");
     Target target = new TargetResolver(parent.cwd()).resolve(List.of(path), env, version).get(0);
-    Pipeline pipeline = new Pipeline(failClosed ? ValidateCommand.standardStages(parent.cwd(), List.of()) : List.of(),
+    Pipeline pipeline = new Pipeline(failClosed ? ValidateCommand.standardStages(parent.cwd(), List.of(),
+        new SchemaCliOptions().stage(parent.cwd())) : List.of(),
         parent.stdin);
     List<Resource> resources = pipeline.render(target);
     if (failClosed) {

@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
       ValidateCommand.class,
       RenderCommand.class,
       SchemaBundleCommand.class,
+      SchemaExportCommand.class,
       SealCommand.class,
       UnsealCommand.class,
       FetchCertCommand.class,
@@ -32,6 +33,7 @@ import picocli.CommandLine.Spec;
       DiffCommand.class,
       ContractCommand.class,
       PoliciesCommand.class,
+      BenchCommand.class,
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
