@@ -69,8 +69,8 @@ public final class YamlLoader {
       long size = Files.size(file);
       if (size > limits.maxFileBytes()) {
         throw ValidatorException.input(
-            Location.of(displayName),
-            "file is " + size + " bytes, more than the limit of " + limits.maxFileBytes() + " bytes");
+            new Location(displayName, 1, 1),
+            "file is " + size + " bytes, more than the limit of " + limits.maxFileBytes() + " bytes (limit maxFileBytes)");
       }
       bytes = Files.readAllBytes(file);
     } catch (NoSuchFileException e) {
@@ -84,8 +84,8 @@ public final class YamlLoader {
   public List<YamlDocument> load(byte[] bytes, String displayName) {
     if (bytes.length > limits.maxFileBytes()) {
       throw ValidatorException.input(
-          Location.of(displayName),
-          "input is " + bytes.length + " bytes, more than the limit of " + limits.maxFileBytes() + " bytes");
+          new Location(displayName, 1, 1),
+          "input is " + bytes.length + " bytes, more than the limit of " + limits.maxFileBytes() + " bytes (limit maxFileBytes)");
     }
     return parse(decode(bytes, displayName), displayName);
   }
@@ -95,12 +95,13 @@ public final class YamlLoader {
     if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
       text = text.substring(1);
     }
+    checkLineLengths(text, displayName);
     List<YamlDocument> docs = new ArrayList<>();
     List<ValidatorException> errors = new ArrayList<>();
     for (Chunk chunk : split(text)) {
       if (docs.size() >= limits.maxDocuments()) {
         throw ValidatorException.input(
-            Location.of(displayName),
+            new Location(displayName, chunk.firstLine + 1, 1),
             "more than " + limits.maxDocuments() + " documents (limit maxDocuments)");
       }
       try {
@@ -113,6 +114,21 @@ public final class YamlLoader {
       throw ValidatorException.all(errors);
     }
     return docs;
+  }
+
+  private void checkLineLengths(String text, String file) {
+    int line = 1;
+    int start = 0;
+    for (int i = 0; i <= text.length(); i++) {
+      if (i == text.length() || text.charAt(i) == '\n') {
+        if (i - start > limits.maxLineLength()) {
+          throw ValidatorException.input(new Location(file, line, 1),
+              "line is longer than " + limits.maxLineLength() + " characters (limit maxLineLength)");
+        }
+        line++;
+        start = i + 1;
+      }
+    }
   }
 
   private YamlDocument parseChunk(Chunk chunk, String file) {
@@ -236,18 +252,25 @@ public final class YamlLoader {
     int lineNo = 0;
     int pos = 0;
     boolean sawContent = false;
+    boolean sawStart = false;
     while (pos <= text.length()) {
       int nl = text.indexOf('\n', pos);
       String line = nl < 0 ? text.substring(pos) : text.substring(pos, nl + 1);
+      if (!sawContent && line.startsWith("\uFEFF")) {
+        line = line.substring(1); // YAML allows a byte order mark at the start of every document
+      }
       if (line.isEmpty() && nl < 0) {
         break;
       }
-      if (isDocumentStart(line) && (sawContent || current.length() > 0 && hasContent(current))) {
+      // a second `---` starts a new document even when the one before it is empty
+      if (isDocumentStart(line) && (sawContent || sawStart || current.length() > 0 && hasContent(current))) {
         chunks.add(new Chunk(current.toString(), currentStart));
         current.setLength(0);
         currentStart = lineNo;
         sawContent = false;
+        sawStart = false;
       }
+      sawStart |= isDocumentStart(line);
       current.append(line);
       if (!isDocumentStart(line) && !line.isBlank() && !line.stripLeading().startsWith("#")) {
         sawContent = true;

@@ -25,19 +25,33 @@ public final class Pipeline {
   /** What Argo CD would apply for the target. */
   public List<Resource> render(Target target) {
     if (target.isStdin()) {
-      return new Manifests().readStream(stdin, target.shown());
+      return requireKind(new Manifests().readStream(stdin, target.shown()));
     }
     Path p = target.path();
     if (Renderer.isKustomization(p)) {
       return new Renderer().render(p, target.shown());
     }
     if (Files.isDirectory(p)) {
-      return new Manifests().readDirectory(p, target.shown());
+      return requireKind(new Manifests().readDirectory(p, target.shown()));
     }
     if (Files.isRegularFile(p)) {
-      return new Manifests().readFile(p, target.shown());
+      return requireKind(new Manifests().readFile(p, target.shown()));
     }
     throw ValidatorException.input(Location.of(target.shown()), "no such file or directory");
+  }
+
+  /** Every stage relies on an object having a kind, as kubectl and kustomize do (the renderer checks its own). */
+  private static List<Resource> requireKind(List<Resource> resources) {
+    List<ValidatorException> errors = new ArrayList<>();
+    for (Resource r : resources) {
+      if (r.kind() == null || r.kind().isEmpty()) {
+        errors.add(ValidatorException.input(r.origin(), "missing kind in object (kind must be a string)"));
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw ValidatorException.all(errors);
+    }
+    return resources;
   }
 
   /** Renders the target and runs every stage over it; findings come back in report order. */

@@ -10,9 +10,13 @@ import java.util.regex.Pattern;
 final class SecretShapes {
   private record Shape(String description, Pattern pattern) {}
 
+  // A pattern with a long run followed by a required suffix must start only where its run starts
+  // (a lookbehind, not \b): otherwise every position inside a long run is tried and a long value
+  // takes quadratic time (a 10 MB value hung the validator).
+
   private static final List<Shape> SHAPES = List.of(
       new Shape("a private key block", Pattern.compile("-----BEGIN [A-Z ]*PRIVATE KEY( BLOCK)?-----")),
-      new Shape("a connection string with a password", Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]*://[^\\s:/@]+:([^\\s@/$]|\\$[^(\\s{])[^\\s@/]*@")),
+      new Shape("a connection string with a password", Pattern.compile("(?<![a-zA-Z0-9+.-])[a-zA-Z][a-zA-Z0-9+.-]*://[^\\s:/@]+:([^\\s@/$]|\\$[^(\\s{])[^\\s@/]*@")),
       new Shape("an AWS access key id", Pattern.compile("\\b(AKIA|ASIA)[0-9A-Z]{16}\\b")),
       new Shape("a GitHub token", Pattern.compile("\\b(gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,})\\b")),
       new Shape("a Slack token", Pattern.compile("\\bxox[abposr]-[A-Za-z0-9-]{10,}")),
@@ -20,7 +24,7 @@ final class SecretShapes {
       new Shape("an Anthropic API key", Pattern.compile("\\bsk-ant-[A-Za-z0-9_-]{20,}")),
       new Shape("a Google API key", Pattern.compile("\\bAIza[0-9A-Za-z_-]{35}\\b")),
       new Shape("a Stripe secret key", Pattern.compile("\\b[rs]k_live_[0-9a-zA-Z]{20,}")),
-      new Shape("a JSON Web Token", Pattern.compile("\\beyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}")));
+      new Shape("a JSON Web Token", Pattern.compile("(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}")));
 
   private static final Pattern SECRET_KEY = Pattern.compile(
       "(?i).*(password|passwd|pwd|secret|token|api[_.-]?key|apikey|private[_.-]?key|credential|auth[_.-]?key|access[_.-]?key|signing[_.-]?key).*");

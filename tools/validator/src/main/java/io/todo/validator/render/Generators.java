@@ -20,6 +20,8 @@ import java.util.TreeMap;
 /** configMapGenerator and secretGenerator (api/internal/generators, api/kv). */
 final class Generators {
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
+  /** The API server's rule for data keys (IsConfigMapKey). */
+  private static final java.util.regex.Pattern VALID_KEY = java.util.regex.Pattern.compile("[-._a-zA-Z0-9]{1,253}");
 
   private Generators() {}
 
@@ -106,7 +108,7 @@ final class Generators {
   private static Map<String, String> dataMap(Kustomization k, Loader loader, Kustomization.Item item, String name,
       String kind) {
     Map<String, String> out = new LinkedHashMap<>();
-    List<String[]> pairs = new ArrayList<>();
+    List<Pair> pairs = new ArrayList<>();
     List<String> envs = new ArrayList<>();
     item.node().path("envs").forEach(n -> envs.add(n.asText()));
     if (!item.string("env").isEmpty()) {
@@ -115,7 +117,8 @@ final class Generators {
     for (int i = 0; i < envs.size(); i++) {
       String p = item.pointer() + (i < item.node().path("envs").size() ? "/envs/" + i : "/env");
       Location where = k.at(p);
-      pairs.addAll(envPairs(loader.load(envs.get(i), where), envs.get(i), where));
+      String shown = loader.shown(loader.resolve(envs.get(i)));
+      pairs.addAll(envPairs(loader.load(envs.get(i), where), envs.get(i), shown, where));
     }
     JsonNode literals = item.node().path("literals");
     for (int i = 0; i < literals.size(); i++) {
@@ -123,9 +126,10 @@ final class Generators {
       Location where = k.at(item.pointer() + "/literals/" + i);
       int eq = src.indexOf('=');
       if (eq <= 0) {
-        throw ValidatorException.input(where, "invalid literal source " + src + ", expected key=value");
+        // never echo the source: in a secretGenerator it is the secret value
+        throw ValidatorException.input(where, "invalid literal source, expected key=value");
       }
-      pairs.add(new String[] {src.substring(0, eq), latin1(unquote(src.substring(eq + 1))), where.toString()});
+      pairs.add(new Pair(src.substring(0, eq), latin1(unquote(src.substring(eq + 1))), where));
     }
     JsonNode files = item.node().path("files");
     for (int i = 0; i < files.size(); i++) {
@@ -147,20 +151,27 @@ final class Generators {
         key = src.substring(0, src.indexOf('='));
         path = src.substring(src.indexOf('=') + 1);
       }
-      pairs.add(new String[] {key, new String(loader.load(path, where), StandardCharsets.ISO_8859_1), where.toString()});
+      pairs.add(new Pair(key, new String(loader.load(path, where), StandardCharsets.ISO_8859_1), where));
     }
-    for (String[] p : pairs) {
-      if (out.containsKey(p[0])) {
-        throw ValidatorException.input(Location.of(k.file),
-            kind.toLowerCase() + " " + name + " illegally repeats the key `" + p[0] + "`");
+    for (Pair p : pairs) {
+      if (out.containsKey(p.key())) {
+        throw ValidatorException.input(p.where(),
+            kind.toLowerCase() + " " + name + " illegally repeats the key `" + p.key() + "`");
       }
-      out.put(p[0], p[1]);
+      out.put(p.key(), p.value());
     }
     return out;
   }
 
-  private static List<String[]> envPairs(byte[] content, String file, Location where) {
-    List<String[]> out = new ArrayList<>();
+  /** One key/value source and where it was given. */
+  private record Pair(String key, String value, Location where) {}
+
+  /**
+   * The lines of an env file. Bad lines are located errors that never quote the line: in a
+   * secretGenerator a mistyped line ("PASSWORD s3cret") holds the secret.
+   */
+  private static List<Pair> envPairs(byte[] content, String file, String shown, Location where) {
+    List<Pair> out = new ArrayList<>();
     String[] lines = new String(content, StandardCharsets.ISO_8859_1).split("\n", -1);
     for (int n = 0; n < lines.length; n++) {
       String raw = lines[n];
@@ -169,7 +180,7 @@ final class Generators {
       }
       String line = utf8(raw.getBytes(StandardCharsets.ISO_8859_1));
       if (line == null) {
-        throw ValidatorException.input(where, file + ": line " + (n + 1) + " has invalid utf8 bytes");
+        throw ValidatorException.input(new Location(shown, n + 1, 1), "line has invalid utf8 bytes");
       }
       if (n == 0 && line.startsWith("\uFEFF")) {
         line = line.substring(1);
@@ -182,7 +193,17 @@ final class Generators {
       String key = eq < 0 ? line : line.substring(0, eq);
       // kustomize's key validator is a no-op, and a line without '=' has an empty value
       String value = eq < 0 ? "" : line.substring(eq + 1);
-      out.add(new String[] {key, latin1(value), where.toString()});
+      Location at = new Location(shown, n + 1, 1);
+      if (key.isEmpty()) {
+        // kustomize drops such a line silently, losing the value
+        throw ValidatorException.input(at, "a line of an env file must start with a key (KEY=value)");
+      }
+      if (!VALID_KEY.matcher(key).matches()) {
+        // kustomize accepts it, the API server rejects the ConfigMap or Secret
+        throw ValidatorException.input(at, "the key of this line is not a valid ConfigMap/Secret key"
+            + " (letters, digits, '-', '_' and '.'; KEY=value)");
+      }
+      out.add(new Pair(key, latin1(value), at));
     }
     return out;
   }

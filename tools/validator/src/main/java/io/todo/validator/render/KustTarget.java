@@ -233,7 +233,9 @@ final class KustTarget {
         text = Patches.text(loader.load(entry, where));
         file = loader.shown(dir.resolve(entry).normalize());
       }
-      Patches.Patch p = Patches.load(text, file, null, null, where, "[path: \"" + entry + "\"]");
+      Patches.Patch p = looksInline(entry)
+          ? inline(where, () -> Patches.load(text, file, null, null, where, "[inline patch]"))
+          : Patches.load(text, file, null, null, where, "[path: \"" + entry + "\"]");
       if (p == null) {
         throw ValidatorException.input(where, "patch appears to be empty; files=[" + entry + "]");
       }
@@ -323,18 +325,32 @@ final class KustTarget {
       target = null;
     }
     if (!inline.isEmpty()) {
-      // inline patches keep their kustomization positions for diagnostics
-      return Patches.load(inline, k.file, target, item.node().get("options"), k.at(item.pointer() + "/patch"),
-          "[patch: \"" + abbreviate(inline) + "\"]");
+      JsonNode t = target;
+      Location at = k.at(item.pointer() + "/patch");
+      return inline(at, () -> Patches.load(inline, k.file, t, item.node().get("options"), at,
+          "[inline patch]")); // never the patch text: it may hold a Secret's values
     }
     String text = Patches.text(loader.load(path, k.at(item.pointer() + "/path")));
     return Patches.load(text, loader.shown(dir.resolve(path).normalize()), target, item.node().get("options"),
         k.at(item.pointer() + "/path"), "[path: \"" + path + "\"]");
   }
 
-  private static String abbreviate(String s) {
-    String one = s.replace("\n", "\\n");
-    return one.length() > 60 ? one.substring(0, 60) + "..." : one;
+  /**
+   * Positions inside an inline patch count from the start of its text, not of the kustomization
+   * file: a parse error is reported at the patch field, with the position inside the patch.
+   */
+  private static Patches.Patch inline(Location field, java.util.function.Supplier<Patches.Patch> load) {
+    try {
+      return load.get();
+    } catch (ValidatorException e) {
+      List<ValidatorException> all = new ArrayList<>();
+      for (ValidatorException one : e.all()) {
+        Location l = one.location();
+        String inside = l == null || l.line() <= 0 ? "" : " (line " + l.line() + ", column " + l.column() + " of the patch)";
+        all.add(ValidatorException.input(field, "inline patch" + inside + ": " + one.getMessage()));
+      }
+      throw ValidatorException.all(all);
+    }
   }
 
   /** Runs one transformer, then drops resources it emptied (kustomize's multitransformer). */

@@ -30,7 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <ul>
  *   <li>{@code args}, {@code stdin}, {@code exit} (default 2), {@code stderr} (substrings, usually
- *       {@code file:line:col: error: ...}), {@code secrets} (strings no output may contain);
+ *       {@code file:line:col: error: ...}), {@code stdout} (substrings: findings, for the few cases
+ *       that are findings rather than input errors), {@code secrets} (strings no output may contain);
  *   <li>{@code symlinks}: link path (in the case) to target, created as given;
  *   <li>{@code generate}: files built at run time ({@code path}, {@code head}, {@code repeat},
  *       {@code times}, {@code tail}) for inputs too big to commit.
@@ -90,6 +91,9 @@ class BadInputCorpusTest {
     assertThat(r.exitCode()).as("exit code; stderr:\n" + r.err()).isEqualTo(spec.path("exit").asInt(2));
     for (JsonNode line : spec.path("stderr")) {
       assertThat(r.err()).as("stderr").contains(line.asText().replace("@OUTSIDE@", outside.toString()));
+    }
+    for (JsonNode line : spec.path("stdout")) {
+      assertThat(r.out()).as("stdout").contains(line.asText());
     }
     assertThat(all).as("no stack trace").doesNotContain("\tat ", "Exception in thread", "java.lang.", "picocli.",
         "internal error");
