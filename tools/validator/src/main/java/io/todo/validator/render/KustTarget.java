@@ -296,6 +296,9 @@ final class KustTarget {
           item.string("newTag"), item.string("digest"), item.string("tagSuffix"), k.at(item.pointer()));
       run(ra, () -> Transformers.images(ra, image));
     }
+    if (!k.items("replacements").isEmpty()) {
+      run(ra, () -> Replacements.run(ra, k, loader));
+    }
   }
 
   private static List<FieldSpec> dedupe(List<FieldSpec> specs) {

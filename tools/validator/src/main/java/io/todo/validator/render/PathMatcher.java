@@ -32,8 +32,32 @@ final class PathMatcher {
    * plain YAML would type it, which is what kustomize's output round trip does.
    */
   static final class Created extends TextNode {
-    Created() {
-      super("");
+    Created(String text) {
+      super(text);
+    }
+  }
+
+  /** Types the untagged scalars a create left behind, as the output round trip would. */
+  static void settle(JsonNode n) {
+    if (n instanceof ObjectNode o) {
+      List<String> keys = new ArrayList<>();
+      o.fieldNames().forEachRemaining(keys::add);
+      for (String k : keys) {
+        JsonNode v = o.get(k);
+        if (v instanceof Created c) {
+          o.set(k, ScalarValue.untyped(c.asText()));
+        } else {
+          settle(v);
+        }
+      }
+    } else if (n instanceof ArrayNode a) {
+      for (int i = 0; i < a.size(); i++) {
+        if (a.get(i) instanceof Created c) {
+          a.set(i, ScalarValue.untyped(c.asText()));
+        } else {
+          settle(a.get(i));
+        }
+      }
     }
   }
 
@@ -287,8 +311,11 @@ final class PathMatcher {
     FieldSpec.Slot childSlot = FieldSpec.mapSlot((ObjectNode) n, name, slot.pointer() + "/" + SourceMap.escape(name));
     if (isScalar(child) && !rest.isEmpty()) {
       // handleStructuredDataInScalar: the walk continues in a parsed copy, so writes there are lost
-      JsonNode parsed = parseScalar(value(child));
-      return filter(detached(parsed), rest, create);
+      String text = value(child);
+      if (text.isBlank()) {
+        throw new RenderException("wrong node kind: expected MappingNode but got an empty document");
+      }
+      return filter(detached(parseScalar(text)), rest, create);
     }
     return filter(childSlot, rest, create);
   }
@@ -351,10 +378,10 @@ final class PathMatcher {
       throw new RenderException("failed to create element for \"" + part + "\"");
     }
     if (nv[0].isEmpty()) {
-      arr.add(ScalarValue.untyped(nv[1]));
+      arr.add(new Created(nv[1]));
     } else {
       ObjectNode elem = F.objectNode();
-      elem.set(nv[0], ScalarValue.untyped(nv[1]));
+      elem.set(nv[0], new Created(nv[1]));
       arr.add(elem);
     }
     return seq(slot, part, rest, create);
@@ -382,7 +409,7 @@ final class PathMatcher {
     return switch (k) {
       case MAP -> F.objectNode();
       case SEQ -> F.arrayNode();
-      default -> new Created();
+      default -> new Created("");
     };
   }
 

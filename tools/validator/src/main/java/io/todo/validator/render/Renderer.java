@@ -38,6 +38,7 @@ public final class Renderer {
         }
       }
       NameReferences.fix(ra);
+      BuildMetadata.stringifyAnnotations(ra);
     } catch (RenderException e) {
       throw new ValidatorException(ExitCodes.USAGE, displayName + ": error: " + e.getMessage());
     }

@@ -77,7 +77,8 @@ record ScalarValue(Tag tag, String text, JsonNode container) {
     JsonNode plain = untyped(text);
     return switch (tag) {
       case UNTYPED -> plain;
-      case STR, NULL, MAP, SEQ -> F.textNode(text);
+      case STR, MAP, SEQ -> F.textNode(text);
+      case NULL -> plain.isNull() ? plain : fail(plain, text, "null");
       case BOOL -> plain.isBoolean() ? plain : fail(plain, text, "bool");
       case INT -> plain.isIntegralNumber() ? plain : fail(plain, text, "int");
       case FLOAT -> plain.isNumber() ? plain : fail(plain, text, "float");
