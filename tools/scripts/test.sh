@@ -9,5 +9,9 @@ bin="$(tools/scripts/install-peers.sh)"
 export PATH="$bin:$PATH"
 export VALIDATOR_PEERS_REQUIRED=1
 mvn -B verify
+# the renderer corpus must be exactly what the pinned kustomize prints today
+tools/scripts/render-corpus.sh --check
 tools/scripts/actionlint.sh
+# the pre-commit hook with the real pre-commit (PyPI, pinned)
+tools/scripts/test-pre-commit.sh
 java -jar validator.jar --summary

@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
       ValidateCommand.class,
       RenderCommand.class,
       SchemaBundleCommand.class,
+      SchemaExportCommand.class,
       SealCommand.class,
       UnsealCommand.class,
       FetchCertCommand.class,
@@ -31,6 +32,7 @@ import picocli.CommandLine.Spec;
       AffectedCommand.class,
       DiffCommand.class,
       ContractCommand.class,
+      PoliciesCommand.class,
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

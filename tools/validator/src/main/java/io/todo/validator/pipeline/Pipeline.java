@@ -42,7 +42,11 @@ public final class Pipeline {
 
   /** Renders the target and runs every stage over it; findings come back in report order. */
   public TargetResult validate(Target target) {
-    List<Resource> resources = render(target);
+    return check(target, render(target));
+  }
+
+  /** Runs every stage over already rendered resources. */
+  public TargetResult check(Target target, List<Resource> resources) {
     List<Finding> findings = new ArrayList<>();
     for (Stage stage : stages) {
       findings.addAll(stage.check(target, resources));
