@@ -6,6 +6,7 @@ import io.todo.validator.model.ValidatorException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -38,6 +39,7 @@ public final class ImagePromoter {
     List<Change> changes = new ArrayList<>();
     List<String> warnings = new ArrayList<>();
     List<ImageEntry> toAppend = new ArrayList<>();
+    List<ImageEntry[]> toEdit = new ArrayList<>();
     for (ImageEntry src : source.values()) {
       ImageEntry existing = dstEntries.stream().filter(e -> e.name().equals(src.name())).findFirst().orElse(null);
       if (existing == null) {
@@ -52,11 +54,18 @@ public final class ImagePromoter {
         warnings.add(src.name() + ": " + srcShown + " pins no digest, so the destination's digest (for the old "
             + "version) is removed; pin a digest before promoting to an environment that requires one");
       }
-      editEntry(lines, existing, src, dstShown);
+      toEdit.add(new ImageEntry[] {existing, src});
       changes.add(new Change(src.name(), existing.describe(), src.describe()));
     }
+    // Entry locations are line numbers in the original text, and an edit may add or remove lines
+    // (a digest). So edit from the bottom up: the appended block goes below the last entry, then
+    // each entry is edited before any entry above it, and no edit moves a line not yet edited.
     if (!toAppend.isEmpty()) {
       append(lines, dst, dstEntries, toAppend);
+    }
+    toEdit.sort(Comparator.comparingInt((ImageEntry[] e) -> e[0].location().line()).reversed());
+    for (ImageEntry[] e : toEdit) {
+      editEntry(lines, e[0], e[1], dstShown);
     }
     return new Result(String.join("\n", lines), changes, warnings);
   }
@@ -70,7 +79,8 @@ public final class ImagePromoter {
           "cannot edit this images entry in place (flow style); write it in block style");
     }
     int itemIndent = first.group(1).length();
-    int fieldIndent = itemIndent + 2;
+    // fields line up with the first one, written after "- " (which may be followed by more spaces)
+    int fieldIndent = first.group(2) == null ? itemIndent + 2 : first.start(2);
     int end = start + 1;
     while (end < lines.size()) {
       String l = lines.get(end);
@@ -97,14 +107,28 @@ public final class ImagePromoter {
         }
       } else if (kv[1] != null) {
         // insert after the last field line of the entry, keeping its indentation
-        int insertAt = end;
-        while (insertAt > start + 1 && (lines.get(insertAt - 1).isBlank())) {
-          insertAt--;
-        }
+        int insertAt = endOfFields(lines, start, end, itemIndent);
         lines.add(insertAt, " ".repeat(fieldIndent) + kv[0] + ": " + quote(kv[1]));
         end++;
       }
     }
+  }
+
+  /**
+   * Where a field line may be added to the entry at {@code start} whose block ends at {@code end}:
+   * above trailing blank lines and above trailing comments no deeper than the item, which belong to
+   * what follows the entry.
+   */
+  private static int endOfFields(List<String> lines, int start, int end, int itemIndent) {
+    int at = end;
+    while (at > start + 1) {
+      String l = lines.get(at - 1);
+      if (!l.isBlank() && !(l.stripLeading().startsWith("#") && indent(l) <= itemIndent)) {
+        break;
+      }
+      at--;
+    }
+    return at;
   }
 
   private static int findKey(List<String> lines, int start, int end, String key) {
@@ -133,9 +157,7 @@ public final class ImagePromoter {
         }
         insertAt++;
       }
-      while (insertAt > start + 1 && lines.get(insertAt - 1).isBlank()) {
-        insertAt--;
-      }
+      insertAt = endOfFields(lines, start, insertAt, itemIndent);
     } else {
       insertAt = lines.size();
       while (insertAt > 0 && lines.get(insertAt - 1).isBlank()) {
