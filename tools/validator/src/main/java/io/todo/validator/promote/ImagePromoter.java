@@ -1,12 +1,14 @@
 package io.todo.validator.promote;
 
 import io.todo.validator.load.YamlDocument;
+import io.todo.validator.model.ExitCodes;
 import io.todo.validator.model.Location;
 import io.todo.validator.model.ValidatorException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -18,6 +20,7 @@ import java.util.regex.Pattern;
  */
 public final class ImagePromoter {
   private static final Pattern ITEM_START = Pattern.compile("^(\\s*)-\\s+(\\S.*)?$");
+  private static final Pattern DIGEST = Pattern.compile("sha256:[0-9a-f]{64}");
   private static final Pattern KEY_LINE =
       Pattern.compile("^(\\s*(?:-\\s+)?)([A-Za-z]+)(\\s*:\\s*)([^#]*?)(\\s+#.*)?$");
 
@@ -29,11 +32,13 @@ public final class ImagePromoter {
 
   /**
    * @param srcDir source overlay directory
-   * @param dstFile destination kustomization file
+   * @param dst the destination kustomization, parsed
    * @param dstText its current text
+   * @param digests digests to pin per image name, for sources that pin none (dev pins tags only)
    */
-  public Result promote(Path srcDir, String srcShown, YamlDocument dst, String dstText, String dstShown) {
-    Map<String, ImageEntry> source = KustomizationImages.effective(srcDir, srcShown);
+  public Result promote(Path srcDir, String srcShown, YamlDocument dst, String dstText, String dstShown,
+      Map<String, String> digests) {
+    Map<String, ImageEntry> source = withDigests(KustomizationImages.effective(srcDir, srcShown), digests, srcShown);
     List<ImageEntry> dstEntries = KustomizationImages.own(dst);
     List<String> lines = new ArrayList<>(List.of(dstText.split("\n", -1)));
     List<Change> changes = new ArrayList<>();
@@ -68,6 +73,23 @@ public final class ImagePromoter {
       editEntry(lines, e[0], e[1], dstShown);
     }
     return new Result(String.join("\n", lines), changes, warnings);
+  }
+
+  /** The source versions with the given digests pinned; every name must be an image of the source. */
+  private static Map<String, ImageEntry> withDigests(Map<String, ImageEntry> source, Map<String, String> digests, String srcShown) {
+    Map<String, ImageEntry> result = new LinkedHashMap<>(source);
+    for (Map.Entry<String, String> d : digests.entrySet()) {
+      ImageEntry e = source.get(d.getKey());
+      if (e == null) {
+        throw new ValidatorException(ExitCodes.USAGE, "--digest " + d.getKey() + ": " + srcShown + " has no images entry for "
+            + d.getKey() + " (it has " + String.join(", ", source.keySet()) + ")");
+      }
+      if (!DIGEST.matcher(d.getValue()).matches()) {
+        throw new ValidatorException(ExitCodes.USAGE, "--digest " + d.getKey() + ": expected sha256: and 64 lowercase hex digits");
+      }
+      result.put(e.name(), new ImageEntry(e.name(), e.newName(), e.newTag(), d.getValue(), e.location()));
+    }
+    return result;
   }
 
   /** Rewrites newName/newTag/digest of one block-style entry, adding or removing lines as needed. */
