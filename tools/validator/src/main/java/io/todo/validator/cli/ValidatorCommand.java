@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
       RenderCommand.class,
       SchemaBundleCommand.class,
       SchemaExportCommand.class,
+      BenchCommand.class,
       SealCommand.class,
       UnsealCommand.class,
       FetchCertCommand.class,

@@ -133,11 +133,15 @@ final class StrategicMerge {
     if (origin == null || !origin.isObject() || !origin.has(DIRECTIVE)) {
       return "merge";
     }
-    String v = origin.get(DIRECTIVE).asText();
+    String v = checked(origin.get(DIRECTIVE).asText());
+    ((ObjectNode) origin).remove(DIRECTIVE);
+    return v;
+  }
+
+  private static String checked(String v) {
     if (!v.equals("delete") && !v.equals("replace") && !v.equals("merge")) {
       throw new RenderException("unknown patch strategy '" + v + "'");
     }
-    ((ObjectNode) origin).remove(DIRECTIVE);
     return v;
   }
 
@@ -150,10 +154,7 @@ final class StrategicMerge {
     for (int i = 0; i < a.size(); i++) {
       JsonNode e = a.get(i);
       if (e.isObject() && e.has(DIRECTIVE) && e.size() == 1) {
-        String v = e.get(DIRECTIVE).asText();
-        if (!v.equals("delete") && !v.equals("replace") && !v.equals("merge")) {
-          throw new RenderException("unknown patch strategy '" + v + "'");
-        }
+        String v = checked(e.get(DIRECTIVE).asText());
         for (int j = a.size() - 1; j >= 0; j--) {
           if (a.get(j).isObject() && v.equals(a.get(j).path(DIRECTIVE).asText(null))) {
             a.remove(j);
