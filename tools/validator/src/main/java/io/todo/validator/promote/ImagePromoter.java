@@ -27,6 +27,9 @@ public final class ImagePromoter {
   /** What promotion would change. */
   public record Change(String image, String from, String to) {}
 
+  /** One destination entry to bring to the source's version. */
+  private record Edit(ImageEntry dst, ImageEntry src) {}
+
   /** The new text of the destination kustomization and the changes made. */
   public record Result(String text, List<Change> changes, List<String> warnings) {}
 
@@ -44,7 +47,7 @@ public final class ImagePromoter {
     List<Change> changes = new ArrayList<>();
     List<String> warnings = new ArrayList<>();
     List<ImageEntry> toAppend = new ArrayList<>();
-    List<ImageEntry[]> toEdit = new ArrayList<>();
+    List<Edit> toEdit = new ArrayList<>();
     for (ImageEntry src : source.values()) {
       ImageEntry existing = dstEntries.stream().filter(e -> e.name().equals(src.name())).findFirst().orElse(null);
       if (existing == null) {
@@ -57,9 +60,9 @@ public final class ImagePromoter {
       }
       if (existing.digest() != null && src.digest() == null) {
         warnings.add(src.name() + ": " + srcShown + " pins no digest, so the destination's digest (for the old "
-            + "version) is removed; pin a digest before promoting to an environment that requires one");
+            + "version) is removed; pin the tested image's digest with --digest " + src.name() + "=sha256:...");
       }
-      toEdit.add(new ImageEntry[] {existing, src});
+      toEdit.add(new Edit(existing, src));
       changes.add(new Change(src.name(), existing.describe(), src.describe()));
     }
     // Entry locations are line numbers in the original text, and an edit may add or remove lines
@@ -68,9 +71,9 @@ public final class ImagePromoter {
     if (!toAppend.isEmpty()) {
       append(lines, dst, dstEntries, toAppend);
     }
-    toEdit.sort(Comparator.comparingInt((ImageEntry[] e) -> e[0].location().line()).reversed());
-    for (ImageEntry[] e : toEdit) {
-      editEntry(lines, e[0], e[1], dstShown);
+    toEdit.sort(Comparator.comparingInt((Edit e) -> e.dst().location().line()).reversed());
+    for (Edit e : toEdit) {
+      editEntry(lines, e.dst(), e.src(), dstShown);
     }
     return new Result(String.join("\n", lines), changes, warnings);
   }
