@@ -32,6 +32,8 @@ import picocli.CommandLine.Spec;
       PromoteCommand.class,
       AffectedCommand.class,
       DiffCommand.class,
+      ContractCommand.class,
+      PoliciesCommand.class,
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

@@ -1,0 +1,74 @@
+package io.todo.validator.policy;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Recognises secret-looking literals by well-known shapes, and high-entropy values under
+ * secret-looking keys. Returns a description of the shape, never the value.
+ */
+final class SecretShapes {
+  private record Shape(String description, Pattern pattern) {}
+
+  private static final List<Shape> SHAPES = List.of(
+      new Shape("a private key block", Pattern.compile("-----BEGIN [A-Z ]*PRIVATE KEY( BLOCK)?-----")),
+      new Shape("a connection string with a password", Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]*://[^\\s:/@]+:([^\\s@/$]|\\$[^(\\s{])[^\\s@/]*@")),
+      new Shape("an AWS access key id", Pattern.compile("\\b(AKIA|ASIA)[0-9A-Z]{16}\\b")),
+      new Shape("a GitHub token", Pattern.compile("\\b(gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,})\\b")),
+      new Shape("a Slack token", Pattern.compile("\\bxox[abposr]-[A-Za-z0-9-]{10,}")),
+      new Shape("an OpenAI API key", Pattern.compile("\\bsk-(proj-)?[A-Za-z0-9_-]{20,}")),
+      new Shape("an Anthropic API key", Pattern.compile("\\bsk-ant-[A-Za-z0-9_-]{20,}")),
+      new Shape("a Google API key", Pattern.compile("\\bAIza[0-9A-Za-z_-]{35}\\b")),
+      new Shape("a Stripe secret key", Pattern.compile("\\b[rs]k_live_[0-9a-zA-Z]{20,}")),
+      new Shape("a JSON Web Token", Pattern.compile("\\beyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}")));
+
+  private static final Pattern SECRET_KEY = Pattern.compile(
+      "(?i).*(password|passwd|pwd|secret|token|api[_.-]?key|apikey|private[_.-]?key|credential|auth[_.-]?key|access[_.-]?key|signing[_.-]?key).*");
+  /** Values that are references or placeholders, not secrets. */
+  private static final Pattern REFERENCE = Pattern.compile("^(\\$\\(|\\$\\{|<|/|file:|vault:|ref\\+|arn:aws:secretsmanager).*|.*(changeme|example|placeholder|redacted).*", Pattern.CASE_INSENSITIVE);
+
+  private SecretShapes() {}
+
+  /** Why {@code value} under {@code key} looks like a secret, or null. */
+  static String describe(String key, String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    for (Shape s : SHAPES) {
+      if (s.pattern().matcher(value).find()) {
+        return s.description();
+      }
+    }
+    if (key != null && SECRET_KEY.matcher(key).matches() && !REFERENCE.matcher(value.trim()).matches()
+        && value.length() >= 8 && !value.contains(" ") && entropy(value) >= 3.0) {
+      return "a high-entropy value under the secret-looking key \"" + key + "\"";
+    }
+    return null;
+  }
+
+  /** Shannon entropy in bits per character. */
+  static double entropy(String s) {
+    int[] counts = new int[128];
+    int other = 0;
+    for (char ch : s.toCharArray()) {
+      if (ch < 128) {
+        counts[ch]++;
+      } else {
+        other++;
+      }
+    }
+    double h = 0;
+    for (int c : counts) {
+      h -= term(c, s.length());
+    }
+    return h - term(other, s.length());
+  }
+
+  private static double term(int c, int n) {
+    if (c == 0) {
+      return 0;
+    }
+    double p = (double) c / n;
+    return p * Math.log(p) / Math.log(2);
+  }
+}
