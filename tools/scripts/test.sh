@@ -17,3 +17,5 @@ tools/scripts/actionlint.sh
 # the pre-commit hook with the real pre-commit (PyPI, pinned)
 tools/scripts/test-pre-commit.sh
 java -jar validator.jar --summary
+# performance regression guard: prints the ratios against the peers, never fails on noise
+tools/bench/bench.sh --quick || echo "bench: skipped (failed to run)"

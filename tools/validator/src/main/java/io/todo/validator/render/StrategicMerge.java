@@ -109,7 +109,7 @@ final class StrategicMerge {
       return d;
     }
     if (origin == null) {
-      return d;
+      return prune(d, s);
     }
     ObjectNode out = (ObjectNode) d;
     Set<String> names = new TreeSet<>();
@@ -119,13 +119,40 @@ final class StrategicMerge {
     }
     for (String key : names) {
       JsonNode v = walk(dest.get(key), origin.get(key), s == null ? null : s.field(key), path + "/" + key);
-      if (v == null || v == CLEAR || v.isNull() && origin.has(key)) {
+      if (v == null || v == CLEAR
+          || v.isNull() && (origin.has(key) || v instanceof io.todo.validator.load.EmptyNull)) {
         out.remove(key);
       } else {
         out.set(key, v);
       }
     }
     return out;
+  }
+
+  /**
+   * What kyaml's walk does to a resource subtree the patch does not mention: it revisits every map
+   * and associative list, and an empty null ({@code key:}) does not survive that.
+   */
+  private static JsonNode prune(JsonNode n, MergeSchema s) {
+    if (n.isObject()) {
+      java.util.Iterator<java.util.Map.Entry<String, JsonNode>> it = n.fields();
+      while (it.hasNext()) {
+        java.util.Map.Entry<String, JsonNode> e = it.next();
+        if (e.getValue() instanceof io.todo.validator.load.EmptyNull) {
+          it.remove();
+        } else if (e.getValue().isContainerNode()) {
+          prune(e.getValue(), s == null ? null : s.field(e.getKey()));
+        }
+      }
+    } else if (n.isArray() && s != null && s.hasMergeStrategy()) {
+      MergeSchema es = s.elements();
+      for (JsonNode e : n) {
+        if (e.isObject()) {
+          prune(e, es);
+        }
+      }
+    }
+    return n;
   }
 
   /** Reads and removes a {@code $patch} directive of a mapping. */
@@ -258,7 +285,7 @@ final class StrategicMerge {
       if (pe == null && de == null) {
         continue;
       }
-      JsonNode val = pe == null ? de : walk(de, pe, es, path + "/" + String.join(",", v));
+      JsonNode val = pe == null ? prune(de, es) : walk(de, pe, es, path + "/" + String.join(",", v));
       if (val == null || val == CLEAR || val.isNull() || (val.isObject() && val.isEmpty())) {
         continue;
       }
