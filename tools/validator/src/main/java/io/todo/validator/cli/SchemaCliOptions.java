@@ -19,18 +19,19 @@ public final class SchemaCliOptions {
       description = "Reject fields the schema does not declare (default: on; --no-strict to allow them).")
   boolean strict = true;
 
-  @Option(names = {"--skip", "-skip"}, paramLabel = "KIND,...", split = ",",
+  @Option(names = {"--skip", "-skip"}, paramLabel = "KIND", split = ",",
       description = "Kinds not to validate (Kind or apiVersion/Kind, e.g. Secret or v1/Secret).")
   List<String> skip = new ArrayList<>();
 
-  @Option(names = {"--reject", "-reject"}, paramLabel = "KIND,...", split = ",",
+  @Option(names = {"--reject", "-reject"}, paramLabel = "KIND", split = ",",
       description = "Kinds that are an error wherever they appear (Kind or apiVersion/Kind).")
   List<String> reject = new ArrayList<>();
 
   @Option(names = {"--schema-location", "-schema-location"}, paramLabel = "LOCATION",
-      description = {"Where schemas come from, tried in order (repeatable): 'default' (the built-in bundle), a",
-          "directory in kubeconform's layout, or a kubeconform path template using {{ .NormalizedKubernetesVersion }},",
-          "{{ .StrictSuffix }}, {{ .ResourceKind }}, {{ .ResourceAPIVersion }}, {{ .Group }}, {{ .KindSuffix }}."})
+      description = "Where schemas come from, tried in order (repeatable): 'default' (the built-in bundle), a"
+          + " directory in kubeconform's layout, or a kubeconform path template using"
+          + " {{.NormalizedKubernetesVersion}}, {{.StrictSuffix}}, {{.ResourceKind}}, {{.ResourceAPIVersion}},"
+          + " {{.Group}}, {{.KindSuffix}}.")
   List<String> schemaLocations = new ArrayList<>();
 
   @Option(names = "--crd", paramLabel = "FILE|DIR",

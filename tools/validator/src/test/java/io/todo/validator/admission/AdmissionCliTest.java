@@ -30,7 +30,12 @@ class AdmissionCliTest {
       apiVersion: apps/v1
       kind: Deployment
       metadata: {name: web, namespace: shop}
-      spec: {replicas: 1}
+      spec:
+        replicas: 1
+        selector: {matchLabels: {app: web}}
+        template:
+          metadata: {labels: {app: web}}
+          spec: {containers: [{name: web, image: web}]}
       """;
 
   private static Path repo(Path dir, String policiesKey, String policy) throws Exception {

@@ -16,6 +16,7 @@ class PolicyCliTest {
       metadata: {name: api, namespace: todo}
       spec:
         replicas: 1
+        selector: {matchLabels: {app: api}}
         strategy: {rollingUpdate: {maxUnavailable: 0}}
         template:
           metadata: {labels: {app: api}}
@@ -57,7 +58,7 @@ class PolicyCliTest {
     repo(dir, "waivers: []\n");
     CliRunner.Result r = CliRunner.runIn(dir, "validate", "manifests");
     assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(1);
-    assertThat(r.out()).contains("manifests/api.yaml:17:36: error: [SCR-003] Deployment/todo/api: "
+    assertThat(r.out()).contains("manifests/api.yaml:18:36: error: [SCR-003] Deployment/todo/api: "
         + "spec.template.spec.containers[0].env[0].value: container \"api\" env DATABASE_URL holds a connection string with a password");
     assertThat(r.out() + r.err()).doesNotContain("N0tAR3alPassw0rd");
   }
