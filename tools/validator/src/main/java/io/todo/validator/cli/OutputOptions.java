@@ -20,7 +20,7 @@ public final class OutputOptions {
   public record Output(String format, String file) {}
 
   @Option(
-      names = {"-o", "--output"},
+      names = {"-o", "--output", "-output"},
       paramLabel = "FORMAT[=FILE]",
       description = "Output format: text, json, junit, sarif, github (repeatable; FORMAT=FILE writes a file). Default: text.")
   List<String> outputs = new ArrayList<>();
@@ -28,7 +28,7 @@ public final class OutputOptions {
   @Option(names = {"-q", "--quiet"}, description = "Print only errors (and the summary when there are any).")
   boolean quiet;
 
-  @Option(names = "--summary", description = "Print a summary line per target.")
+  @Option(names = {"--summary", "-summary"}, description = "Print a summary line per target.")
   boolean summary;
 
   @Option(names = "--no-color", description = "Never colour the text output.")

@@ -11,7 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -42,13 +44,19 @@ public final class PromoteCommand implements Callable<Integer> {
   @Option(names = {"-n", "--dry-run"}, description = "Print the change as a diff without writing.")
   boolean dryRun;
 
+  @Option(names = "--digest", paramLabel = "IMAGE=DIGEST",
+      description = "Pin this digest (sha256:...) on the promoted image IMAGE, for sources that pin tags only "
+          + "(dev) and destinations that require digests (prod). Repeatable.")
+  Map<String, String> digests = new LinkedHashMap<>();
+
   @Option(names = "--no-validate", description = "Do not validate DST after writing.")
   boolean noValidate;
 
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    Promotions.Plan plan = Promotions.plan(parent.cwd().resolve(src), parent.cwd().resolve(dst), src.toString(), dst.toString());
+    Promotions.Plan plan = Promotions.plan(parent.cwd().resolve(src), parent.cwd().resolve(dst), src.toString(), dst.toString(),
+        digests);
     ImagePromoter.Result result = plan.result();
     PrintWriter err = spec.commandLine().getErr();
     for (String w : result.warnings()) {

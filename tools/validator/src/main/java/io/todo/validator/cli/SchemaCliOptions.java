@@ -15,22 +15,23 @@ import picocli.CommandLine.Option;
 
 /** The schema-stage options of {@code validate} (kubeconform's names where it has them). */
 public final class SchemaCliOptions {
-  @Option(names = "--strict", negatable = true, defaultValue = "true", fallbackValue = "true",
+  @Option(names = {"--strict", "-strict"}, negatable = true, defaultValue = "true", fallbackValue = "true",
       description = "Reject fields the schema does not declare (default: on; --no-strict to allow them).")
   boolean strict = true;
 
-  @Option(names = "--skip", paramLabel = "KIND,...", split = ",",
+  @Option(names = {"--skip", "-skip"}, paramLabel = "KIND", split = ",",
       description = "Kinds not to validate (Kind or apiVersion/Kind, e.g. Secret or v1/Secret).")
   List<String> skip = new ArrayList<>();
 
-  @Option(names = "--reject", paramLabel = "KIND,...", split = ",",
+  @Option(names = {"--reject", "-reject"}, paramLabel = "KIND", split = ",",
       description = "Kinds that are an error wherever they appear (Kind or apiVersion/Kind).")
   List<String> reject = new ArrayList<>();
 
-  @Option(names = "--schema-location", paramLabel = "LOCATION",
-      description = {"Where schemas come from, tried in order (repeatable): 'default' (the built-in bundle), a",
-          "directory in kubeconform's layout, or a kubeconform path template using {{ .NormalizedKubernetesVersion }},",
-          "{{ .StrictSuffix }}, {{ .ResourceKind }}, {{ .ResourceAPIVersion }}, {{ .Group }}, {{ .KindSuffix }}."})
+  @Option(names = {"--schema-location", "-schema-location"}, paramLabel = "LOCATION",
+      description = "Where schemas come from, tried in order (repeatable): 'default' (the built-in bundle), a"
+          + " directory in kubeconform's layout, or a kubeconform path template using"
+          + " {{.NormalizedKubernetesVersion}}, {{.StrictSuffix}}, {{.ResourceKind}}, {{.ResourceAPIVersion}},"
+          + " {{.Group}}, {{.KindSuffix}}.")
   List<String> schemaLocations = new ArrayList<>();
 
   @Option(names = "--crd", paramLabel = "FILE|DIR",
@@ -42,7 +43,7 @@ public final class SchemaCliOptions {
           + " stream against the same schemas; found via VALIDATOR_KUBECONFORM, .tools/bin or PATH).")
   String engine = "builtin";
 
-  @Option(names = "--ignore-missing-schemas", description = "A resource whose kind has no schema is not an error.")
+  @Option(names = {"--ignore-missing-schemas", "-ignore-missing-schemas"}, description = "A resource whose kind has no schema is not an error.")
   boolean ignoreMissingSchemas;
 
   SchemaOptions options(Path cwd) {

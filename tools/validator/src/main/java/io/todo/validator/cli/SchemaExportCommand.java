@@ -1,12 +1,9 @@
 package io.todo.validator.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.todo.validator.load.Manifests;
-import io.todo.validator.model.Resource;
-import io.todo.validator.schema.CrdIndex;
+import io.todo.validator.schema.CrdFiles;
 import io.todo.validator.schema.SchemaBundle;
 import io.todo.validator.schema.SchemaExporter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,13 +43,7 @@ public final class SchemaExportCommand implements Callable<Integer> {
     SchemaBundle bundle = SchemaBundle.builtin();
     String version = kubernetesVersion == null ? bundle.newestVersion() : kubernetesVersion;
     List<JsonNode> all = new ArrayList<>(bundle.crds());
-    for (Path p : crds) {
-      Path abs = parent.cwd().resolve(p).normalize();
-      List<Resource> loaded = Files.isDirectory(abs)
-          ? new Manifests().readDirectory(abs, p.toString())
-          : new Manifests().readFile(abs, p.toString());
-      loaded.stream().map(Resource::object).filter(CrdIndex::isCrd).forEach(all::add);
-    }
+    all.addAll(CrdFiles.load(crds, parent.cwd()));
     Path dir = parent.cwd().resolve(out).normalize();
     SchemaExporter.Result r = new SchemaExporter(bundle).export(version, all, dir);
     spec.commandLine().getOut().printf("%d kinds of Kubernetes %s written to %s (%d files)%n", r.kinds(), version, out, r.files());

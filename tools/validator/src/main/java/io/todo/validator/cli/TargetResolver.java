@@ -32,6 +32,10 @@ final class TargetResolver {
   }
 
   List<Target> resolve(List<String> args, String environment, String kubernetesVersion) {
+    // kubeconform spells versions with a patch level (1.33.0); schemas are per minor version
+    if (kubernetesVersion != null && kubernetesVersion.matches("v?1\\.[0-9]+\\.[0-9]+")) {
+      kubernetesVersion = kubernetesVersion.replaceFirst("^v", "").replaceFirst("\\.[0-9]+$", "");
+    }
     if (kubernetesVersion != null && !SchemaBundle.builtin().supports(kubernetesVersion)) {
       throw new ValidatorException(
           ExitCodes.USAGE,

@@ -42,7 +42,7 @@ public final class ValidateCommand implements Callable<Integer> {
   @Parameters(paramLabel = "PATH", arity = "0..*", description = "What to validate.")
   List<String> paths = new ArrayList<>();
 
-  @Option(names = "--kubernetes-version", paramLabel = "1.NN",
+  @Option(names = {"--kubernetes-version", "-kubernetes-version"}, paramLabel = "1.NN",
       description = "Kubernetes version to validate against (default: per overlay from validator.yaml, else the newest).")
   String kubernetesVersion;
 

@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
       RenderCommand.class,
       SchemaBundleCommand.class,
       SchemaExportCommand.class,
+      BenchCommand.class,
       SealCommand.class,
       UnsealCommand.class,
       FetchCertCommand.class,
@@ -33,7 +34,6 @@ import picocli.CommandLine.Spec;
       DiffCommand.class,
       ContractCommand.class,
       PoliciesCommand.class,
-      BenchCommand.class,
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

@@ -7,7 +7,7 @@ import java.math.BigInteger;
 import java.util.regex.Pattern;
 
 /** Types plain (unquoted, untagged) scalars the way the Go YAML libraries kustomize uses do. */
-final class ScalarResolver {
+public final class ScalarResolver {
   private static final JsonNodeFactory F = JsonNodeFactory.withExactBigDecimals(true);
 
   private static final Pattern INT_12 = Pattern.compile("[-+]?(0|[1-9][0-9_]*|0[0-9_]+)");
@@ -23,6 +23,14 @@ final class ScalarResolver {
               + "([ \\t]*(Z|[-+][0-9]{1,2}(:[0-9]{2})?))?");
 
   private ScalarResolver() {}
+
+  /**
+   * The value yaml.v3 gives an untagged plain scalar with this text (YAML 1.2 core schema, timestamps
+   * marked as such): how kustomize types a value written into a field it created.
+   */
+  public static JsonNode plainCore(String v) {
+    return isTimestamp(v) ? new PlainTimestamp(v) : resolvePlain(v, ScalarSchema.CORE_1_2);
+  }
 
   /** The typed value of a plain scalar. Timestamps stay strings; the renderer normalises them. */
   static JsonNode resolvePlain(String v, ScalarSchema schema) {

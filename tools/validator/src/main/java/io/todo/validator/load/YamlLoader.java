@@ -438,6 +438,9 @@ public final class YamlLoader {
       String v = node.getValue();
       Tag tag = node.getTag();
       if (tag == PLAIN) {
+        if (v.isEmpty() && schema == ScalarSchema.CORE_1_2) {
+          return EmptyNull.INSTANCE;
+        }
         if (!ScalarResolver.isTimestamp(v)) {
           return ScalarResolver.resolvePlain(v, schema);
         }

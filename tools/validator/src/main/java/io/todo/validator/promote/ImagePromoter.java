@@ -1,11 +1,14 @@
 package io.todo.validator.promote;
 
 import io.todo.validator.load.YamlDocument;
+import io.todo.validator.model.ExitCodes;
 import io.todo.validator.model.Location;
 import io.todo.validator.model.ValidatorException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -17,27 +20,34 @@ import java.util.regex.Pattern;
  */
 public final class ImagePromoter {
   private static final Pattern ITEM_START = Pattern.compile("^(\\s*)-\\s+(\\S.*)?$");
+  private static final Pattern DIGEST = Pattern.compile("sha256:[0-9a-f]{64}");
   private static final Pattern KEY_LINE =
       Pattern.compile("^(\\s*(?:-\\s+)?)([A-Za-z]+)(\\s*:\\s*)([^#]*?)(\\s+#.*)?$");
 
   /** What promotion would change. */
   public record Change(String image, String from, String to) {}
 
+  /** One destination entry to bring to the source's version. */
+  private record Edit(ImageEntry dst, ImageEntry src) {}
+
   /** The new text of the destination kustomization and the changes made. */
   public record Result(String text, List<Change> changes, List<String> warnings) {}
 
   /**
    * @param srcDir source overlay directory
-   * @param dstFile destination kustomization file
+   * @param dst the destination kustomization, parsed
    * @param dstText its current text
+   * @param digests digests to pin per image name, for sources that pin none (dev pins tags only)
    */
-  public Result promote(Path srcDir, String srcShown, YamlDocument dst, String dstText, String dstShown) {
-    Map<String, ImageEntry> source = KustomizationImages.effective(srcDir, srcShown);
+  public Result promote(Path srcDir, String srcShown, YamlDocument dst, String dstText, String dstShown,
+      Map<String, String> digests) {
+    Map<String, ImageEntry> source = withDigests(KustomizationImages.effective(srcDir, srcShown), digests, srcShown);
     List<ImageEntry> dstEntries = KustomizationImages.own(dst);
     List<String> lines = new ArrayList<>(List.of(dstText.split("\n", -1)));
     List<Change> changes = new ArrayList<>();
     List<String> warnings = new ArrayList<>();
     List<ImageEntry> toAppend = new ArrayList<>();
+    List<Edit> toEdit = new ArrayList<>();
     for (ImageEntry src : source.values()) {
       ImageEntry existing = dstEntries.stream().filter(e -> e.name().equals(src.name())).findFirst().orElse(null);
       if (existing == null) {
@@ -50,15 +60,39 @@ public final class ImagePromoter {
       }
       if (existing.digest() != null && src.digest() == null) {
         warnings.add(src.name() + ": " + srcShown + " pins no digest, so the destination's digest (for the old "
-            + "version) is removed; pin a digest before promoting to an environment that requires one");
+            + "version) is removed; pin the tested image's digest with --digest " + src.name() + "=sha256:...");
       }
-      editEntry(lines, existing, src, dstShown);
+      toEdit.add(new Edit(existing, src));
       changes.add(new Change(src.name(), existing.describe(), src.describe()));
     }
+    // Entry locations are line numbers in the original text, and an edit may add or remove lines
+    // (a digest). So edit from the bottom up: the appended block goes below the last entry, then
+    // each entry is edited before any entry above it, and no edit moves a line not yet edited.
     if (!toAppend.isEmpty()) {
       append(lines, dst, dstEntries, toAppend);
     }
+    toEdit.sort(Comparator.comparingInt((Edit e) -> e.dst().location().line()).reversed());
+    for (Edit e : toEdit) {
+      editEntry(lines, e.dst(), e.src(), dstShown);
+    }
     return new Result(String.join("\n", lines), changes, warnings);
+  }
+
+  /** The source versions with the given digests pinned; every name must be an image of the source. */
+  private static Map<String, ImageEntry> withDigests(Map<String, ImageEntry> source, Map<String, String> digests, String srcShown) {
+    Map<String, ImageEntry> result = new LinkedHashMap<>(source);
+    for (Map.Entry<String, String> d : digests.entrySet()) {
+      ImageEntry e = source.get(d.getKey());
+      if (e == null) {
+        throw new ValidatorException(ExitCodes.USAGE, "--digest " + d.getKey() + ": " + srcShown + " has no images entry for "
+            + d.getKey() + " (it has " + String.join(", ", source.keySet()) + ")");
+      }
+      if (!DIGEST.matcher(d.getValue()).matches()) {
+        throw new ValidatorException(ExitCodes.USAGE, "--digest " + d.getKey() + ": expected sha256: and 64 lowercase hex digits");
+      }
+      result.put(e.name(), new ImageEntry(e.name(), e.newName(), e.newTag(), d.getValue(), e.location()));
+    }
+    return result;
   }
 
   /** Rewrites newName/newTag/digest of one block-style entry, adding or removing lines as needed. */
@@ -70,7 +104,8 @@ public final class ImagePromoter {
           "cannot edit this images entry in place (flow style); write it in block style");
     }
     int itemIndent = first.group(1).length();
-    int fieldIndent = itemIndent + 2;
+    // fields line up with the first one, written after "- " (which may be followed by more spaces)
+    int fieldIndent = first.group(2) == null ? itemIndent + 2 : first.start(2);
     int end = start + 1;
     while (end < lines.size()) {
       String l = lines.get(end);
@@ -97,14 +132,28 @@ public final class ImagePromoter {
         }
       } else if (kv[1] != null) {
         // insert after the last field line of the entry, keeping its indentation
-        int insertAt = end;
-        while (insertAt > start + 1 && (lines.get(insertAt - 1).isBlank())) {
-          insertAt--;
-        }
+        int insertAt = endOfFields(lines, start, end, itemIndent);
         lines.add(insertAt, " ".repeat(fieldIndent) + kv[0] + ": " + quote(kv[1]));
         end++;
       }
     }
+  }
+
+  /**
+   * Where a field line may be added to the entry at {@code start} whose block ends at {@code end}:
+   * above trailing blank lines and above trailing comments no deeper than the item, which belong to
+   * what follows the entry.
+   */
+  private static int endOfFields(List<String> lines, int start, int end, int itemIndent) {
+    int at = end;
+    while (at > start + 1) {
+      String l = lines.get(at - 1);
+      if (!l.isBlank() && !(l.stripLeading().startsWith("#") && indent(l) <= itemIndent)) {
+        break;
+      }
+      at--;
+    }
+    return at;
   }
 
   private static int findKey(List<String> lines, int start, int end, String key) {
@@ -133,9 +182,7 @@ public final class ImagePromoter {
         }
         insertAt++;
       }
-      while (insertAt > start + 1 && lines.get(insertAt - 1).isBlank()) {
-        insertAt--;
-      }
+      insertAt = endOfFields(lines, start, insertAt, itemIndent);
     } else {
       insertAt = lines.size();
       while (insertAt > 0 && lines.get(insertAt - 1).isBlank()) {

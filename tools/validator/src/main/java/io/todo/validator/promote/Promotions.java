@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 /** Reads both overlays and computes the promotion. */
 public final class Promotions {
@@ -18,6 +19,11 @@ public final class Promotions {
   private Promotions() {}
 
   public static Plan plan(Path src, Path dst, String srcShown, String dstShown) {
+    return plan(src, dst, srcShown, dstShown, Map.of());
+  }
+
+  /** A promotion that also pins {@code digests} (image name to sha256:...) on the promoted entries. */
+  public static Plan plan(Path src, Path dst, String srcShown, String dstShown, Map<String, String> digests) {
     if (!Files.isDirectory(src)) {
       throw ValidatorException.input(Location.of(srcShown), "no such overlay directory");
     }
@@ -33,7 +39,7 @@ public final class Promotions {
       throw new ValidatorException(ExitCodes.USAGE, "cannot read " + fileShown);
     }
     YamlDocument doc = KustomizationImages.read(dstFile, fileShown);
-    ImagePromoter.Result result = new ImagePromoter().promote(src, srcShown, doc, text, fileShown);
+    ImagePromoter.Result result = new ImagePromoter().promote(src, srcShown, doc, text, fileShown, digests);
     return new Plan(dstFile, srcShown, fileShown, text, result);
   }
 }

@@ -94,7 +94,7 @@ final class Hasher {
     if (n.isObject()) {
       List<String> keys = new ArrayList<>();
       n.fieldNames().forEachRemaining(keys::add);
-      keys.sort(Hasher::compareUtf8);
+      keys.sort(GoJsonText::compareUtf8);
       sb.append('{');
       for (int i = 0; i < keys.size(); i++) {
         if (i > 0) {
@@ -128,44 +128,6 @@ final class Hasher {
   }
 
   private static void string(String s, StringBuilder sb) {
-    sb.append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"' -> sb.append("\\\"");
-        case '\\' -> sb.append("\\\\");
-        case '\n' -> sb.append("\\n");
-        case '\r' -> sb.append("\\r");
-        case '\t' -> sb.append("\\t");
-        case '<', '>', '&', '\u2028', '\u2029' -> sb.append(String.format("\\u%04x", (int) c));
-        default -> {
-          if (c < 0x20) {
-            sb.append(String.format("\\u%04x", (int) c));
-          } else {
-            sb.append(c);
-          }
-        }
-      }
-    }
-    sb.append('"');
-  }
-
-  private static int compareUtf8(String a, String b) {
-    return a.codePoints().toArray().length == 0 && b.isEmpty() ? 0 : compareCodePoints(a, b);
-  }
-
-  private static int compareCodePoints(String a, String b) {
-    int i = 0;
-    int j = 0;
-    while (i < a.length() && j < b.length()) {
-      int ca = a.codePointAt(i);
-      int cb = b.codePointAt(j);
-      if (ca != cb) {
-        return Integer.compare(ca, cb);
-      }
-      i += Character.charCount(ca);
-      j += Character.charCount(cb);
-    }
-    return Integer.compare(a.length() - i, b.length() - j);
+    GoJsonText.quote(s, sb);
   }
 }

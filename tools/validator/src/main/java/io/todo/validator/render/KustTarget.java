@@ -24,6 +24,8 @@ final class KustTarget {
   private final List<Path> chain;
   private final Loader.Display display;
   final Kustomization kustomization;
+  /** Origin path relative to the top kustomization while buildMetadata tracks origins, else null. */
+  String origin;
 
   KustTarget(Path dir, Loader.Display display, List<Path> chain, Location referencedFrom) {
     this.dir = dir;
@@ -65,6 +67,7 @@ final class KustTarget {
       addResource(ra, bases.get(i), k.at("/bases/" + i));
     }
     for (Res g : Generators.run(k, loader)) {
+      BuildMetadata.fromGenerator(g, origin, Path.of(k.file).getFileName().toString());
       appendReplaceOrMerge(ra, g);
     }
     List<String> components = k.strings("components");
@@ -101,7 +104,9 @@ final class KustTarget {
     }
     List<Path> next = new ArrayList<>(chain);
     next.add(real);
-    return new KustTarget(sub, display, next, where);
+    KustTarget t = new KustTarget(sub, display, next, where);
+    t.origin = origin == null ? null : BuildMetadata.join(origin, entry);
+    return t;
   }
 
   static Path realPath(Path p, Location where) {
@@ -120,7 +125,9 @@ final class KustTarget {
           .readFile(real, loader.shown(p));
       for (Resource r : rs) {
         checkResource(r);
-        append(ra, Res.of(r), where);
+        Res res = Res.of(r);
+        BuildMetadata.fromFile(res, origin, entry);
+        append(ra, res, where);
       }
       return;
     }
@@ -185,6 +192,7 @@ final class KustTarget {
       case "replace" -> copyMeta(g, old);
       case "merge" -> {
         copyMeta(g, old);
+        BuildMetadata.keepOrigin(old, g);
         for (String field : List.of("data", "binaryData")) {
           Map<String, JsonNode> merged = new LinkedHashMap<>();
           old.obj.path(field).fields().forEachRemaining(e -> merged.put(e.getKey(), e.getValue()));
@@ -297,6 +305,9 @@ final class KustTarget {
       Transformers.Image image = new Transformers.Image(item.string("name"), item.string("newName"),
           item.string("newTag"), item.string("digest"), item.string("tagSuffix"), k.at(item.pointer()));
       run(ra, () -> Transformers.images(ra, image));
+    }
+    if (!k.items("replacements").isEmpty()) {
+      run(ra, () -> Replacements.run(ra, k, loader));
     }
   }
 

@@ -46,6 +46,15 @@ final class Kustomization {
       "name", F.of(T.STRING), "namespace", F.of(T.STRING), "behavior", F.of(T.STRING),
       "literals", F.of(T.STRINGS), "files", F.of(T.STRINGS), "envs", F.of(T.STRINGS), "env", F.of(T.STRING),
       "options", new F(T.OBJECT, GENERATOR_OPTIONS), "type", F.of(T.STRING));
+  private static final Map<String, F> FIELD_OPTIONS = fields(
+      "delimiter", F.of(T.STRING), "index", F.of(T.INT), "encoding", F.of(T.STRING), "create", F.of(T.BOOL));
+  private static final Map<String, F> REPLACEMENT = fields(
+      "path", F.of(T.STRING), "sourceValue", F.of(T.STRING),
+      "source", new F(T.OBJECT, fields("group", F.of(T.STRING), "version", F.of(T.STRING), "kind", F.of(T.STRING),
+          "name", F.of(T.STRING), "namespace", F.of(T.STRING), "fieldPath", F.of(T.STRING),
+          "options", new F(T.OBJECT, FIELD_OPTIONS))),
+      "targets", new F(T.OBJECTS, fields("select", new F(T.OBJECT, SELECTOR), "reject", new F(T.OBJECTS, SELECTOR),
+          "fieldPaths", F.of(T.STRINGS), "options", new F(T.OBJECT, FIELD_OPTIONS))));
   private static final Map<String, F> TOP = fields(
       "apiVersion", F.of(T.STRING), "kind", F.of(T.STRING), "metadata", F.of(T.ANY),
       "openapi", F.of(T.MAP), "namePrefix", F.of(T.STRING), "nameSuffix", F.of(T.STRING),
@@ -64,7 +73,7 @@ final class Kustomization {
           "tagSuffix", F.of(T.STRING), "newTag", F.of(T.STRING), "digest", F.of(T.STRING))),
       "imageTags", new F(T.OBJECTS, fields("name", F.of(T.STRING), "newName", F.of(T.STRING),
           "tagSuffix", F.of(T.STRING), "newTag", F.of(T.STRING), "digest", F.of(T.STRING))),
-      "replacements", F.of(T.ANY),
+      "replacements", new F(T.OBJECTS, REPLACEMENT),
       "replicas", new F(T.OBJECTS, fields("name", F.of(T.STRING), "count", F.of(T.INT))),
       "vars", F.of(T.ANY),
       "sortOptions", new F(T.OBJECT, fields("order", F.of(T.STRING), "legacySortOptions", new F(T.OBJECT,
@@ -79,8 +88,8 @@ final class Kustomization {
 
   /** Fields kustomize has that this renderer does not implement (yet): refused, never ignored. */
   private static final List<String> UNSUPPORTED = List.of(
-      "openapi", "replacements", "vars", "crds", "configurations", "generators", "transformers", "validators",
-      "helmGlobals", "helmCharts", "helmChartInflationGenerator", "buildMetadata");
+      "openapi", "vars", "crds", "configurations", "generators", "transformers", "validators",
+      "helmGlobals", "helmCharts", "helmChartInflationGenerator");
 
   static final String KUSTOMIZATION_V1BETA1 = "kustomize.config.k8s.io/v1beta1";
   static final String COMPONENT_V1ALPHA1 = "kustomize.config.k8s.io/v1alpha1";
@@ -155,6 +164,7 @@ final class Kustomization {
   }
 
   private void checkObject(JsonNode obj, String ptr, Map<String, F> schema, List<ValidatorException> errors) {
+    canonicalKeys((ObjectNode) obj, schema);
     for (Iterator<Map.Entry<String, JsonNode>> it = obj.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       String p = ptr + "/" + SourceMap.escape(e.getKey());
@@ -164,6 +174,31 @@ final class Kustomization {
         continue;
       }
       checkValue(e.getValue(), p, e.getKey(), f, errors);
+    }
+  }
+
+  /** encoding/json matches struct fields case-insensitively: "fieldpath" sets fieldPath (the last one wins). */
+  private static void canonicalKeys(ObjectNode obj, Map<String, F> schema) {
+    boolean folded = false;
+    Map<String, JsonNode> out = new LinkedHashMap<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = obj.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      String key = e.getKey();
+      if (!schema.containsKey(key)) {
+        for (String known : schema.keySet()) {
+          if (known.equalsIgnoreCase(key)) {
+            key = known;
+            folded = true;
+            break;
+          }
+        }
+      }
+      out.remove(key);
+      out.put(key, e.getValue());
+    }
+    if (folded) {
+      obj.removeAll();
+      obj.setAll(out);
     }
   }
 

@@ -26,6 +26,7 @@ public final class Renderer {
     Loader.Display display = new Loader.Display(dir, displayName);
     Path real = KustTarget.realPath(dir, Location.of(displayName));
     KustTarget top = new KustTarget(dir, display, List.of(real), null);
+    top.origin = BuildMetadata.tracking(top.kustomization);
     List<Res> ra;
     try {
       ra = top.accumulate(new ArrayList<>());
@@ -38,6 +39,7 @@ public final class Renderer {
         }
       }
       NameReferences.fix(ra);
+      BuildMetadata.stringifyAnnotations(ra);
     } catch (RenderException e) {
       throw new ValidatorException(ExitCodes.USAGE, displayName + ": error: " + e.getMessage());
     }
@@ -62,6 +64,7 @@ public final class Renderer {
       throw ValidatorException.input(k.at("/sortOptions/order"),
           "the field 'sortOptions.order' must be one of [fifo, legacy]");
     }
+    BuildMetadata.finish(ra, k, top.origin);
     List<Resource> out = new ArrayList<>();
     for (Res r : ra) {
       out.add(r.toResource());

@@ -71,6 +71,11 @@ final class Selector {
     return out;
   }
 
+  /** A Kubernetes label selector (as kustomize's label and annotation selectors) against a string map. */
+  static boolean matchesSelector(String selector, Map<String, String> values) {
+    return matches(parse(selector == null ? "" : selector), values);
+  }
+
   private static String effectiveNs(ResId id) {
     return id.isClusterScoped() ? "_non_namespaceable_" : id.effectiveNamespace();
   }

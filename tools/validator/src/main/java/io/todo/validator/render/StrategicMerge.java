@@ -109,7 +109,7 @@ final class StrategicMerge {
       return d;
     }
     if (origin == null) {
-      return d;
+      return prune(d, s);
     }
     ObjectNode out = (ObjectNode) d;
     Set<String> names = new TreeSet<>();
@@ -119,7 +119,8 @@ final class StrategicMerge {
     }
     for (String key : names) {
       JsonNode v = walk(dest.get(key), origin.get(key), s == null ? null : s.field(key), path + "/" + key);
-      if (v == null || v == CLEAR || v.isNull() && origin.has(key)) {
+      if (v == null || v == CLEAR
+          || v.isNull() && (origin.has(key) || v instanceof io.todo.validator.load.EmptyNull)) {
         out.remove(key);
       } else {
         out.set(key, v);
@@ -128,16 +129,46 @@ final class StrategicMerge {
     return out;
   }
 
+  /**
+   * What kyaml's walk does to a resource subtree the patch does not mention: it revisits every map
+   * and associative list, and an empty null ({@code key:}) does not survive that.
+   */
+  private static JsonNode prune(JsonNode n, MergeSchema s) {
+    if (n.isObject()) {
+      java.util.Iterator<java.util.Map.Entry<String, JsonNode>> it = n.fields();
+      while (it.hasNext()) {
+        java.util.Map.Entry<String, JsonNode> e = it.next();
+        if (e.getValue() instanceof io.todo.validator.load.EmptyNull) {
+          it.remove();
+        } else if (e.getValue().isContainerNode()) {
+          prune(e.getValue(), s == null ? null : s.field(e.getKey()));
+        }
+      }
+    } else if (n.isArray() && s != null && s.hasMergeStrategy()) {
+      MergeSchema es = s.elements();
+      for (JsonNode e : n) {
+        if (e.isObject()) {
+          prune(e, es);
+        }
+      }
+    }
+    return n;
+  }
+
   /** Reads and removes a {@code $patch} directive of a mapping. */
   private static String directive(JsonNode origin) {
     if (origin == null || !origin.isObject() || !origin.has(DIRECTIVE)) {
       return "merge";
     }
-    String v = origin.get(DIRECTIVE).asText();
+    String v = checked(origin.get(DIRECTIVE).asText());
+    ((ObjectNode) origin).remove(DIRECTIVE);
+    return v;
+  }
+
+  private static String checked(String v) {
     if (!v.equals("delete") && !v.equals("replace") && !v.equals("merge")) {
       throw new RenderException("unknown patch strategy '" + v + "'");
     }
-    ((ObjectNode) origin).remove(DIRECTIVE);
     return v;
   }
 
@@ -150,10 +181,7 @@ final class StrategicMerge {
     for (int i = 0; i < a.size(); i++) {
       JsonNode e = a.get(i);
       if (e.isObject() && e.has(DIRECTIVE) && e.size() == 1) {
-        String v = e.get(DIRECTIVE).asText();
-        if (!v.equals("delete") && !v.equals("replace") && !v.equals("merge")) {
-          throw new RenderException("unknown patch strategy '" + v + "'");
-        }
+        String v = checked(e.get(DIRECTIVE).asText());
         for (int j = a.size() - 1; j >= 0; j--) {
           if (a.get(j).isObject() && v.equals(a.get(j).path(DIRECTIVE).asText(null))) {
             a.remove(j);
@@ -257,7 +285,7 @@ final class StrategicMerge {
       if (pe == null && de == null) {
         continue;
       }
-      JsonNode val = pe == null ? de : walk(de, pe, es, path + "/" + String.join(",", v));
+      JsonNode val = pe == null ? prune(de, es) : walk(de, pe, es, path + "/" + String.join(",", v));
       if (val == null || val == CLEAR || val.isNull() || (val.isObject() && val.isEmpty())) {
         continue;
       }

@@ -58,8 +58,17 @@ public final class CrdIndex {
 
   private void put(String group, String version, String kind, JsonNode schema, boolean namespaced) {
     String key = group + "/" + version + "/" + kind;
-    String fingerprint = schema == null ? "none" : Integer.toHexString(schema.hashCode()) + "-" + schema.size();
+    String fingerprint = schema == null ? "none" : sha256(schema.toString());
     byGvk.put(key, new Served(key, schema, namespaced, fingerprint));
+  }
+
+  private static String sha256(String text) {
+    try {
+      byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return java.util.HexFormat.of().formatHex(d, 0, 12);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   public Optional<Served> find(String group, String version, String kind) {

@@ -76,6 +76,7 @@ public final class KubeconformStage implements Stage {
       work = Files.createTempDirectory("validator-kubeconform");
       Path schemas = work.resolve("schemas");
       List<JsonNode> crds = new ArrayList<>(SchemaBundle.builtin().crds());
+      crds.addAll(CrdFiles.load(options.crds(), options.cwd()));
       resources.stream().map(Resource::object).filter(CrdIndex::isCrd).forEach(crds::add);
       new SchemaExporter(SchemaBundle.builtin()).export(version, crds, schemas);
       Path docs = Files.createDirectories(work.resolve("resources"));

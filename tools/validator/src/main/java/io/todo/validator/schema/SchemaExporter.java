@@ -28,11 +28,16 @@ public final class SchemaExporter {
   public record Result(int kinds, int files) {}
 
   public Result export(String version, Collection<JsonNode> crds, Path outDir) {
+    return export(version, crds, outDir, true);
+  }
+
+  /** Like {@link #export(String, Collection, Path)}; without built-ins only the CRDs are written. */
+  public Result export(String version, Collection<JsonNode> crds, Path outDir, boolean builtinKinds) {
     if (!bundle.supports(version)) {
       throw new ValidatorException(ExitCodes.USAGE, "unsupported --kubernetes-version " + version
           + " (supported: " + String.join(", ", bundle.kubernetesVersions()) + ")");
     }
-    Map<String, String> builtins = builtinKinds(version);
+    Map<String, String> builtins = builtinKinds ? builtinKinds(version) : Map.of();
     CrdIndex crdIndex = CrdIndex.of(crds);
     int files = 0;
     for (boolean strict : new boolean[] {false, true}) {

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.ValidationMessage;
-import io.todo.validator.load.Manifests;
 import io.todo.validator.model.Finding;
 import io.todo.validator.model.Location;
 import io.todo.validator.model.Resource;
@@ -164,23 +163,7 @@ public final class SchemaStage implements Stage {
   private CrdIndex explicitCrds() {
     CrdIndex c = explicitCrds;
     if (c == null) {
-      List<JsonNode> crds = new ArrayList<>();
-      List<ValidatorException> errors = new ArrayList<>();
-      for (Path p : options.crds()) {
-        Path abs = options.cwd().resolve(p).normalize();
-        try {
-          List<Resource> loaded = Files.isDirectory(abs)
-              ? new Manifests().readDirectory(abs, p.toString())
-              : new Manifests().readFile(abs, p.toString());
-          loaded.stream().map(Resource::object).filter(CrdIndex::isCrd).forEach(crds::add);
-        } catch (ValidatorException e) {
-          errors.add(e);
-        }
-      }
-      if (!errors.isEmpty()) {
-        throw ValidatorException.all(errors);
-      }
-      c = CrdIndex.of(crds);
+      c = CrdIndex.of(CrdFiles.load(options.crds(), options.cwd()));
       explicitCrds = c;
     }
     return c;

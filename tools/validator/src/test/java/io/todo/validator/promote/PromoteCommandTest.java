@@ -111,4 +111,28 @@ class PromoteCommandTest {
     assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(r.err()).contains("kustomization.yaml:2:3: error: cannot edit this images entry in place");
   }
+  @Test
+  void digestOptionPinsTheDigestTheSourceLacks() throws Exception {
+    String d = "sha256:" + "3".repeat(64);
+    CliRunner.Result r = CliRunner.run("promote", "--no-validate", "--digest", "ghcr.io/x/frontend=" + d,
+        dev.toString(), prod.toString());
+    assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.OK);
+    assertThat(Files.readString(prod.resolve("kustomization.yaml")))
+        .contains("  - name: ghcr.io/x/frontend\n    newTag: 2.0.0\n    digest: " + d + "\n  - name: ghcr.io/x/mcp");
+    assertThat(r.err()).doesNotContain("warning");
+    assertThat(r.out()).contains("ghcr.io/x/frontend:2.0.0@" + d);
+  }
+
+  @Test
+  void digestOptionRejectsUnknownImagesAndBadDigests() throws Exception {
+    String before = Files.readString(prod.resolve("kustomization.yaml"));
+    CliRunner.Result unknown = CliRunner.run("promote", "--digest", "ghcr.io/x/nope=sha256:" + "3".repeat(64),
+        dev.toString(), prod.toString());
+    assertThat(unknown.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(unknown.err()).contains("error: --digest ghcr.io/x/nope:").contains("has no images entry").doesNotContain("Exception");
+    CliRunner.Result bad = CliRunner.run("promote", "--digest", "ghcr.io/x/frontend=sha256:XYZ", dev.toString(), prod.toString());
+    assertThat(bad.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(bad.err()).contains("expected sha256: and 64 lowercase hex digits");
+    assertThat(Files.readString(prod.resolve("kustomization.yaml"))).isEqualTo(before);
+  }
 }

@@ -1,0 +1,122 @@
+package io.todo.validator.render;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.todo.validator.load.PlainTimestamp;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Go's encoding/json Marshal / MarshalIndent(v, "", "  ") of a YAML-decoded value: map keys
+ * sorted, HTML characters escaped, floats in Go's format. Replacements rewrite JSON held in a
+ * string field this way.
+ */
+final class GoJson {
+  private GoJson() {}
+
+  static String marshal(JsonNode n, boolean indent) {
+    StringBuilder sb = new StringBuilder();
+    write(sb, n, indent, 0);
+    return sb.toString();
+  }
+
+  private static void write(StringBuilder sb, JsonNode n, boolean indent, int depth) {
+    if (n == null || n.isNull()) {
+      sb.append("null");
+    } else if (n.isObject()) {
+      List<String> keys = new ArrayList<>();
+      n.fieldNames().forEachRemaining(keys::add);
+      Collections.sort(keys);
+      if (keys.isEmpty()) {
+        sb.append("{}");
+        return;
+      }
+      sb.append('{');
+      for (int i = 0; i < keys.size(); i++) {
+        if (i > 0) {
+          sb.append(',');
+        }
+        newline(sb, indent, depth + 1);
+        string(sb, keys.get(i));
+        sb.append(indent ? ": " : ":");
+        write(sb, n.get(keys.get(i)), indent, depth + 1);
+      }
+      newline(sb, indent, depth);
+      sb.append('}');
+    } else if (n.isArray()) {
+      if (n.isEmpty()) {
+        sb.append("[]");
+        return;
+      }
+      sb.append('[');
+      for (int i = 0; i < n.size(); i++) {
+        if (i > 0) {
+          sb.append(',');
+        }
+        newline(sb, indent, depth + 1);
+        write(sb, n.get(i), indent, depth + 1);
+      }
+      newline(sb, indent, depth);
+      sb.append(']');
+    } else if (n.isBoolean()) {
+      sb.append(n.asBoolean());
+    } else if (n.isIntegralNumber()) {
+      sb.append(n.bigIntegerValue());
+    } else if (n.isNumber()) {
+      sb.append(number(n.doubleValue()));
+    } else if (n instanceof PlainTimestamp) {
+      String t = GoValues.rfc3339(n.asText());
+      string(sb, t == null ? n.asText() : t);
+    } else {
+      string(sb, n.asText());
+    }
+  }
+
+  private static void newline(StringBuilder sb, boolean indent, int depth) {
+    if (indent) {
+      sb.append('\n').append("  ".repeat(depth));
+    }
+  }
+
+  /** encoding/json's float64 format: 'f' in [1e-6, 1e21), else 'e' with a two-digit minimum exponent trimmed. */
+  static String number(double d) {
+    if (Double.isNaN(d) || Double.isInfinite(d)) {
+      throw new RenderException("json: unsupported value: " + GoValues.formatFloat(d));
+    }
+    double abs = Math.abs(d);
+    if (abs != 0 && (abs < 1e-6 || abs >= 1e21)) {
+      String g = GoValues.formatFloat(d); // shortest digits, exponent form here
+      return g.replaceFirst("e([-+])0(\\d)$", "e$1$2");
+    }
+    if (d == 0) {
+      return (1 / d < 0) ? "-0" : "0";
+    }
+    return new BigDecimal(Double.toString(d)).stripTrailingZeros().toPlainString();
+  }
+
+  private static void string(StringBuilder sb, String s) {
+    sb.append('"');
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '"' -> sb.append("\\\"");
+        case '\\' -> sb.append("\\\\");
+        case '\n' -> sb.append("\\n");
+        case '\r' -> sb.append("\\r");
+        case '\t' -> sb.append("\\t");
+        case '\b' -> sb.append("\\b");
+        case '\f' -> sb.append("\\f");
+        case '<', '>', '&', '\u2028', '\u2029' -> sb.append(String.format("\\u%04x", (int) c));
+        default -> {
+          if (c < 0x20) {
+            sb.append(String.format("\\u%04x", (int) c));
+          } else {
+            sb.append(c);
+          }
+        }
+      }
+    }
+    sb.append('"');
+  }
+}
