@@ -20,8 +20,6 @@ import java.util.TreeMap;
 /** configMapGenerator and secretGenerator (api/internal/generators, api/kv). */
 final class Generators {
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
-  /** The API server's rule for data keys (IsConfigMapKey). */
-  private static final java.util.regex.Pattern VALID_KEY = java.util.regex.Pattern.compile("[-._a-zA-Z0-9]{1,253}");
 
   private Generators() {}
 
@@ -167,8 +165,9 @@ final class Generators {
   private record Pair(String key, String value, Location where) {}
 
   /**
-   * The lines of an env file. Bad lines are located errors that never quote the line: in a
-   * secretGenerator a mistyped line ("PASSWORD s3cret") holds the secret.
+   * The lines of an env file, as kustomize reads them (a key kustomize accepts but the API server
+   * would not, "A B=1", is kept). Bad lines are located errors that never quote the line: in a
+   * secretGenerator a mistyped line holds the secret.
    */
   private static List<Pair> envPairs(byte[] content, String file, String shown, Location where) {
     List<Pair> out = new ArrayList<>();
@@ -197,11 +196,6 @@ final class Generators {
       if (key.isEmpty()) {
         // kustomize drops such a line silently, losing the value
         throw ValidatorException.input(at, "a line of an env file must start with a key (KEY=value)");
-      }
-      if (!VALID_KEY.matcher(key).matches()) {
-        // kustomize accepts it, the API server rejects the ConfigMap or Secret
-        throw ValidatorException.input(at, "the key of this line is not a valid ConfigMap/Secret key"
-            + " (letters, digits, '-', '_' and '.'; KEY=value)");
       }
       out.add(new Pair(key, latin1(value), at));
     }

@@ -96,6 +96,10 @@ final class KustTarget {
       throw ValidatorException.input(where, "'" + entry + "' must be a file or a directory: no such file or directory");
     }
     Path real = realPath(sub, where);
+    Path repository = Repository.root(chain.get(0));
+    if (repository != null && !real.startsWith(repository)) {
+      throw ValidatorException.input(where, "security; directory '" + entry + "' is outside the repository");
+    }
     for (Path p : chain) {
       if (p.startsWith(real)) {
         throw ValidatorException.input(where, "cycle detected: '" + entry + "' is the kustomization root or an"

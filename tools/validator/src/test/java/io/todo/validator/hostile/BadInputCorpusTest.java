@@ -32,14 +32,16 @@ import org.junit.jupiter.api.io.TempDir;
  *   <li>{@code args}, {@code stdin}, {@code exit} (default 2), {@code stderr} (substrings, usually
  *       {@code file:line:col: error: ...}), {@code stdout} (substrings: findings, for the few cases
  *       that are findings rather than input errors), {@code secrets} (strings no output may contain);
+ *   <li>{@code repository}: true makes the case directory a repository root (a {@code .git}
+ *       directory), the boundary kustomization directories must stay in;
  *   <li>{@code symlinks}: link path (in the case) to target, created as given;
  *   <li>{@code generate}: files built at run time ({@code path}, {@code head}, {@code repeat},
  *       {@code times}, {@code tail}) for inputs too big to commit.
  * </ul>
  *
- * <p>{@code <tmp>/outside/secret.yaml} always exists next to the case: a file outside the
- * kustomization root and the repository whose content ({@link #OUTSIDE_SECRET}) must never be read
- * into any output. {@code @OUTSIDE@} in case files and args is replaced by its directory.
+ * <p>{@code <tmp>/outside/} always exists next to the case: a kustomization and its
+ * {@code secret.yaml} outside the kustomization root and the repository, whose content
+ * ({@link #OUTSIDE_SECRET}) must never be read into any output. {@code @OUTSIDE@} in case files and args is replaced by its directory.
  */
 class BadInputCorpusTest {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
@@ -64,8 +66,12 @@ class BadInputCorpusTest {
     Path outside = Files.createDirectories(base.resolve("outside"));
     Files.writeString(outside.resolve("secret.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: outside\n"
         + "data:\n  token: " + OUTSIDE_SECRET + "\n");
+    Files.writeString(outside.resolve("kustomization.yaml"), "resources:\n- secret.yaml\n");
     Path dir = base.resolve("case");
     copy(source, dir, outside.toString());
+    if (spec.path("repository").asBoolean(false)) {
+      Files.createDirectories(dir.resolve(".git"));
+    }
     for (var link : iterable(spec.path("symlinks").fields())) {
       Path at = dir.resolve(link.getKey());
       Files.createDirectories(at.getParent());
