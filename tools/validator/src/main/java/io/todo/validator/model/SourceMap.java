@@ -48,6 +48,12 @@ public final class SourceMap {
     }
   }
 
+  /** Replaces every entry by those of {@code other}. */
+  public void setAll(SourceMap other) {
+    byPointer.clear();
+    byPointer.putAll(other.byPointer);
+  }
+
   public Map<String, Location> entries() {
     return java.util.Collections.unmodifiableMap(byPointer);
   }

@@ -8,6 +8,7 @@ import io.todo.validator.load.YamlLimits;
 import io.todo.validator.load.YamlLoader;
 import io.todo.validator.model.Location;
 import io.todo.validator.model.Resource;
+import io.todo.validator.model.SourceMap;
 import io.todo.validator.model.ValidatorException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -356,7 +357,16 @@ final class KustTarget {
    */
   private static Patches.Patch inline(Location field, java.util.function.Supplier<Patches.Patch> load) {
     try {
-      return load.get();
+      Patches.Patch p = load.get();
+      if (p != null && p.strategic() != null) {
+        // the fields a patch sets come from the patch field, not from a line of the patch text
+        for (Res r : p.strategic()) {
+          SourceMap at = new SourceMap();
+          r.origins.entries().keySet().forEach(ptr -> at.put(ptr, field));
+          r.origins.setAll(at);
+        }
+      }
+      return p;
     } catch (ValidatorException e) {
       List<ValidatorException> all = new ArrayList<>();
       for (ValidatorException one : e.all()) {

@@ -138,9 +138,11 @@ final class Patches {
     if (p.allowNameChange() || p.allowKindChange()) {
       r.storePreviousId();
     }
+    NodeOrigins tracked = new NodeOrigins(r.obj, r.origins);
     if (!StrategicMerge.apply(r.obj, (ObjectNode) patch.obj)) {
       return;
     }
+    tracked.rekey(r.obj, r.origins);
     if (!p.allowKindChange()) {
       r.obj.put("kind", kind);
     }
