@@ -11,6 +11,8 @@ export VALIDATOR_PEERS_REQUIRED=1
 # the SARIF 2.1.0 schema for ReportersTest (skipped without it; a registry hiccup must not fail CI)
 tools/scripts/fetch-sarif-schema.sh >/dev/null || echo "test.sh: SARIF schema unavailable" >&2
 mvn -B verify
+# a short coverage-guided fuzz run of the parsers (10 s per fuzz test)
+tools/scripts/fuzz.sh
 # the renderer corpus must be exactly what the pinned kustomize prints today
 tools/scripts/render-corpus.sh --check
 tools/scripts/actionlint.sh

@@ -12,6 +12,12 @@ import java.nio.file.Path;
  * single-threaded), deleted on exit. It holds a few resources the fuzzed files can name.
  */
 final class FuzzDirs {
+  /**
+   * How long {@code JAZZER_FUZZ=1} fuzzes each test: the short CI run (tools/scripts/fuzz.sh).
+   * Jazzer takes it from the annotation only, so a long run raises this constant locally ("1h").
+   */
+  static final String MAX_DURATION = "10s";
+
   static final String DEPLOYMENT = """
       apiVersion: apps/v1
       kind: Deployment

@@ -10,7 +10,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
  */
 class KustomizationFuzzTest {
 
-  @FuzzTest(maxDuration = "10s")
+  @FuzzTest(maxDuration = FuzzDirs.MAX_DURATION)
   void rendersOrFailsCleanly(byte[] kustomization) {
     FuzzDirs.write("kustomization.yaml", kustomization);
     FuzzDirs.renderOrFailCleanly();

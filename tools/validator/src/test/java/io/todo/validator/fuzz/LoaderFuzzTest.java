@@ -16,7 +16,7 @@ import io.todo.validator.model.ValidatorException;
 class LoaderFuzzTest {
   private static final YamlLimits SMALL = new YamlLimits(1 << 20, 50, 64, 100_000, 1_000);
 
-  @FuzzTest(maxDuration = "30s")
+  @FuzzTest(maxDuration = FuzzDirs.MAX_DURATION)
   void loadsOrFailsCleanly(byte[] input) {
     for (ScalarSchema schema : ScalarSchema.values()) {
       try {

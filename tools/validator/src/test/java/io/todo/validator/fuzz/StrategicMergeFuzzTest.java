@@ -18,7 +18,7 @@ class StrategicMergeFuzzTest {
       - path: patch.yaml
       """.getBytes(StandardCharsets.UTF_8);
 
-  @FuzzTest(maxDuration = "10s")
+  @FuzzTest(maxDuration = FuzzDirs.MAX_DURATION)
   void patchesOrFailsCleanly(byte[] patch) {
     FuzzDirs.write("kustomization.yaml", KUSTOMIZATION);
     FuzzDirs.write("patch.yaml", patch);
