@@ -103,7 +103,19 @@ final class Transformers {
 
   record Image(String name, String newName, String newTag, String digest, String tagSuffix, Location where) {}
 
+  /**
+   * Kustomize reads an images name as a regular expression (RE2, linear). Java's backtracking
+   * engine is not: a name such as "(a|aa)*" against a long image would hang the validator, so a
+   * name may hold only what image references hold, where '.' is the one regular expression
+   * character (matching any character, as in kustomize).
+   */
+  private static final Pattern SAFE_IMAGE_NAME = Pattern.compile("[A-Za-z0-9._/:@-]*");
+
   static void images(List<Res> resources, Image image) {
+    if (!SAFE_IMAGE_NAME.matcher(image.name()).matches()) {
+      throw ValidatorException.input(image.where(), "invalid image name " + image.name()
+          + " (letters, digits and . _ - / : @ only; kustomize would read it as a regular expression)");
+    }
     Pattern match;
     try {
       match = Pattern.compile("^" + image.name() + "(:[a-zA-Z0-9_.{}-]*)?(@sha256:[a-zA-Z0-9_.{}-]*)?$");
