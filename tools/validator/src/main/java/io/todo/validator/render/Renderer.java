@@ -38,7 +38,7 @@ public final class Renderer {
           r.setName(r.name() + "-" + h);
         }
       }
-      NameReferences.fix(ra);
+      NameReferences.fix(ra, top.config.nameReference);
       BuildMetadata.stringifyAnnotations(ra);
     } catch (RenderException e) {
       throw new ValidatorException(ExitCodes.USAGE, displayName + ": error: " + e.getMessage());
