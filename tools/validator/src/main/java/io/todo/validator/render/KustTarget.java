@@ -69,6 +69,7 @@ final class KustTarget {
       addResource(ra, bases.get(i), k.at("/bases/" + i));
     }
     config = TransformerConfig.merged(config, TransformerConfig.forKustomization(k, loader), k.at("/configurations"));
+    config = TransformerConfig.merged(config, Crds.load(k, loader), k.at("/crds"));
     for (Res g : Generators.run(k, loader)) {
       BuildMetadata.fromGenerator(g, origin, Path.of(k.file).getFileName().toString());
       appendReplaceOrMerge(ra, g);

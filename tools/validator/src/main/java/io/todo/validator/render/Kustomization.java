@@ -88,7 +88,7 @@ final class Kustomization {
 
   /** Fields kustomize has that this renderer does not implement (yet): refused, never ignored. */
   private static final List<String> UNSUPPORTED = List.of(
-      "openapi", "vars", "crds", "generators", "transformers", "validators",
+      "openapi", "vars", "generators", "transformers", "validators",
       "helmGlobals", "helmCharts", "helmChartInflationGenerator");
 
   static final String KUSTOMIZATION_V1BETA1 = "kustomize.config.k8s.io/v1beta1";

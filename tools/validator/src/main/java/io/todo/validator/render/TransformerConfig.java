@@ -33,6 +33,13 @@ final class TransformerConfig {
     this.nameReference = nameReference;
   }
 
+  /** A configuration holding only the given lists (the others empty). */
+  static TransformerConfig of(Map<String, List<FieldSpec>> lists, List<BuiltinConfig.NameRef> nameReference) {
+    Map<String, List<FieldSpec>> m = new LinkedHashMap<>();
+    KEYS.forEach(k -> m.put(k, List.copyOf(lists.getOrDefault(k, List.of()))));
+    return new TransformerConfig(m, List.copyOf(nameReference));
+  }
+
   static TransformerConfig empty() {
     Map<String, List<FieldSpec>> m = new LinkedHashMap<>();
     KEYS.forEach(k -> m.put(k, List.of()));
