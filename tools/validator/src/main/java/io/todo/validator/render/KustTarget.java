@@ -28,6 +28,8 @@ final class KustTarget {
   String origin;
   /** The transformer configuration accumulated so far (ResAccumulator.tConfig). */
   TransformerConfig config = TransformerConfig.empty();
+  /** The vars accumulated so far (ResAccumulator.varSet). */
+  Map<String, Vars.Var> vars = new LinkedHashMap<>();
 
   KustTarget(Path dir, Loader.Display display, List<Path> chain, Location referencedFrom) {
     this.dir = dir;
@@ -83,10 +85,12 @@ final class KustTarget {
             + "' but got '" + sub.kustomization.kind + "'");
       }
       sub.config = config;
+      sub.vars = vars;
       sub.accumulate(ra);
       config = sub.config;
     }
     transform(ra);
+    Vars.merge(vars, k, ra);
     return ra;
   }
 
@@ -146,6 +150,7 @@ final class KustTarget {
       append(ra, r, where);
     }
     config = TransformerConfig.merged(config, sub.config, where);
+    Vars.mergeSet(vars, sub.vars, where);
   }
 
   private static void checkResource(Resource r) {

@@ -39,6 +39,7 @@ public final class Renderer {
         }
       }
       NameReferences.fix(ra, top.config.nameReference);
+      Vars.resolve(ra, top.vars, top.config.get("varReference"));
       BuildMetadata.stringifyAnnotations(ra);
     } catch (RenderException e) {
       throw new ValidatorException(ExitCodes.USAGE, displayName + ": error: " + e.getMessage());
