@@ -140,13 +140,13 @@ final class Vars {
         + " known resources");
   }
 
-  /** RNode.GetFieldValue: string, int, float or bool; containers are kept as nodes (never substituted). */
+  /** RNode.GetFieldValue: string, int, float or bool; containers and null are kept as nodes (never substituted). */
   private static Object fieldValue(JsonNode n) {
     if (n.isContainerNode()) {
       return n;
     }
     if (n.isNull()) {
-      return "";
+      return n; // kustomize leaves $(NAME) of a null field as it is
     }
     return switch (ScalarValue.tagOf(n)) {
       case BOOL -> n.booleanValue();
@@ -195,12 +195,7 @@ final class Vars {
       return F.booleanNode(b);
     }
     if (v instanceof Double d) {
-      String text = d == 0 ? "0" : new BigDecimal(Double.toString(d)).stripTrailingZeros().toPlainString();
-      if (!text.contains(".")) {
-        // kustomize would print an explicit !!float tag on an integral text; refuse rather than differ
-        throw new RenderException("a var holding the whole-number float " + text + " is not supported");
-      }
-      return F.numberNode(new BigDecimal(text));
+      return F.numberNode(d); // printed through JSON as kustomize does: 2.0 becomes 2
     }
     return F.textNode((String) v);
   }
