@@ -29,18 +29,12 @@ final class CrossRefs {
 
   /** Pod templates in the namespace of {@code r}. */
   static List<PodSpec> podsIn(PolicyContext ctx, Resource r) {
-    return ctx.podSpecs().stream().filter(p -> sameNamespace(p.owner(), r)).toList();
+    return ctx.podSpecsIn(ns(r));
   }
 
   /** The HPA that scales a workload, or null. */
   static Resource hpaFor(PolicyContext ctx, Resource w) {
-    for (Resource h : ctx.ofKind("HorizontalPodAutoscaler")) {
-      JsonNode ref = h.object().path("spec").path("scaleTargetRef");
-      if (sameNamespace(h, w) && w.kind().equals(ref.path("kind").asText()) && Objects.equals(w.name(), ref.path("name").asText(null))) {
-        return h;
-      }
-    }
-    return null;
+    return ctx.hpaFor(w.kind(), ns(w), w.name());
   }
 
   /** XRF-001: a Service with a selector must select at least one pod template. */
@@ -86,8 +80,7 @@ final class CrossRefs {
         String kind = ref.path("kind").asText("");
         String name = ref.path("name").asText("");
         String group = ref.path("apiVersion").asText("").contains("/") ? ref.path("apiVersion").asText().split("/")[0] : "";
-        boolean found = ctx.resources().stream().anyMatch(r -> kind.equals(r.kind()) && name.equals(r.name())
-            && sameNamespace(r, h) && group.equals(r.group()));
+        boolean found = ctx.named(kind, ns(h), name).stream().anyMatch(r -> group.equals(r.group()));
         if (!found) {
           out.add(h, "/spec/scaleTargetRef", "the scale target " + kind + "/" + name + " (" + ref.path("apiVersion").asText("no apiVersion")
               + ") does not exist in namespace " + ns(h));
