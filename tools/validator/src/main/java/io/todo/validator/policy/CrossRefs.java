@@ -187,23 +187,16 @@ final class CrossRefs {
 
     /** A Secret also exists when a SealedSecret will create it (under the template's name if it sets one). */
     static boolean exists(PolicyContext ctx, Resource from, String kind, String name) {
-      for (Resource r : ctx.resources()) {
-        if (!sameNamespace(r, from)) {
-          continue;
-        }
-        boolean match = switch (kind) {
-          case "secrets" -> ("Secret".equals(r.kind()) && name.equals(r.name()))
-              || ("SealedSecret".equals(r.kind()) && name.equals(r.object().path("spec").path("template").path("metadata").path("name").asText(r.name())));
-          case "configMaps" -> "ConfigMap".equals(r.kind()) && name.equals(r.name());
-          case "persistentVolumeClaims" -> "PersistentVolumeClaim".equals(r.kind()) && name.equals(r.name());
-          case "services" -> "Service".equals(r.kind()) && name.equals(r.name());
-          default -> false;
-        };
-        if (match) {
-          return true;
-        }
-      }
-      return false;
+      String ns = ns(from);
+      return switch (kind) {
+        case "secrets" -> !ctx.named("Secret", ns, name).isEmpty()
+            || ctx.ofKind("SealedSecret").stream().anyMatch(r -> sameNamespace(r, from)
+                && name.equals(r.object().path("spec").path("template").path("metadata").path("name").asText(r.name())));
+        case "configMaps" -> !ctx.named("ConfigMap", ns, name).isEmpty();
+        case "persistentVolumeClaims" -> !ctx.named("PersistentVolumeClaim", ns, name).isEmpty();
+        case "services" -> !ctx.named("Service", ns, name).isEmpty();
+        default -> false;
+      };
     }
   }
 
