@@ -42,7 +42,7 @@ public final class PolicyConfig {
   private final Map<String, JsonNode> syncPolicies = new HashMap<>();
   private List<String> repoUrls = List.of();
   private int slowStartSeconds = 30;
-  private List<String> defaultDeny = List.of("Ingress");
+  private List<String> defaultDeny = List.of("Ingress", "Egress");
 
   /** Total requests allowed in an environment (null = no limit for that resource). */
   public record Budget(BigDecimal cpu, BigDecimal memory, String cpuText, String memoryText, io.todo.validator.model.Location location) {}

@@ -17,11 +17,12 @@ class PolicyCliTest {
       spec:
         replicas: 1
         strategy: {rollingUpdate: {maxUnavailable: 0}}
+        selector: {matchLabels: {app: api}}
         template:
           metadata: {labels: {app: api}}
           spec:
             automountServiceAccountToken: false
-            securityContext: {runAsNonRoot: true, seccompProfile: {type: RuntimeDefault}}
+            securityContext: {runAsNonRoot: true, runAsUser: 10001, runAsGroup: 10001, seccompProfile: {type: RuntimeDefault}}
             containers:
               - name: api
                 image: ghcr.io/todo/api:1.0.0
@@ -39,7 +40,7 @@ class PolicyCliTest {
       apiVersion: networking.k8s.io/v1
       kind: NetworkPolicy
       metadata: {name: default-deny, namespace: todo}
-      spec: {podSelector: {}, policyTypes: [Ingress]}
+      spec: {podSelector: {}, policyTypes: [Ingress, Egress]}
       """;
 
   private static Path repo(Path dir, String waivers) throws Exception {
@@ -57,7 +58,7 @@ class PolicyCliTest {
     repo(dir, "waivers: []\n");
     CliRunner.Result r = CliRunner.runIn(dir, "validate", "manifests");
     assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(1);
-    assertThat(r.out()).contains("manifests/api.yaml:17:36: error: [SCR-003] Deployment/todo/api: "
+    assertThat(r.out()).contains("manifests/api.yaml:18:36: error: [SCR-003] Deployment/todo/api: "
         + "spec.template.spec.containers[0].env[0].value: container \"api\" env DATABASE_URL holds a connection string with a password");
     assertThat(r.out() + r.err()).doesNotContain("N0tAR3alPassw0rd");
   }
