@@ -82,8 +82,8 @@ final class ArgoRules {
       try {
         return RepoConfig.read(root.resolve(RepoConfig.FILE_NAME), RepoConfig.FILE_NAME).overlays().stream()
             .map(o -> Path.of(o.path()).normalize().toString().replace('\\', '/')).toList();
-      } catch (ValidatorException e) {
-        return List.of();
+      } catch (ValidatorException | java.nio.file.InvalidPathException e) {
+        return List.of(); // the validate command reports a broken validator.yaml itself
       }
     }
 
@@ -101,7 +101,13 @@ final class ArgoRules {
         return;
       }
       String p = path.asText().replaceFirst("^\\./", "").replaceAll("/+$", "");
-      Path dir = root.resolve(p).normalize();
+      Path dir;
+      try {
+        dir = root.resolve(p).normalize();
+      } catch (java.nio.file.InvalidPathException e) {
+        out.add(app, ptr + "/path", "path " + path.asText() + " is not a valid path");
+        return;
+      }
       String rel = root.relativize(dir).toString().replace('\\', '/');
       if (!dir.startsWith(root) || Path.of(p).isAbsolute()) {
         out.add(app, ptr + "/path", "path " + path.asText() + " leaves the repository");

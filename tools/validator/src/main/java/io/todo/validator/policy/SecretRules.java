@@ -93,7 +93,11 @@ final class SecretRules {
           for (JsonNode e : d.content().path(key)) {
             String ref = e.asText("");
             if (!ref.contains("://") && !ref.startsWith("git@") && !ref.startsWith("github.com/")) {
-              visit(dir.resolve(ref).normalize(), ctx, out, seen);
+              try {
+                visit(dir.resolve(ref).normalize(), ctx, out, seen);
+              } catch (java.nio.file.InvalidPathException invalid) {
+                // not a path: the renderer reports it
+              }
             }
           }
         }

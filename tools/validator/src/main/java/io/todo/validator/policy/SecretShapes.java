@@ -12,7 +12,6 @@ final class SecretShapes {
 
   private static final List<Shape> SHAPES = List.of(
       new Shape("a private key block", Pattern.compile("-----BEGIN [A-Z ]*PRIVATE KEY( BLOCK)?-----")),
-      new Shape("a connection string with a password", Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]*://[^\\s:/@]+:([^\\s@/$]|\\$[^(\\s{])[^\\s@/]*@")),
       new Shape("an AWS access key id", Pattern.compile("\\b(AKIA|ASIA)[0-9A-Z]{16}\\b")),
       new Shape("a GitHub token", Pattern.compile("\\b(gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,})\\b")),
       new Shape("a Slack token", Pattern.compile("\\bxox[abposr]-[A-Za-z0-9-]{10,}")),
@@ -34,6 +33,9 @@ final class SecretShapes {
     if (value == null || value.isBlank()) {
       return null;
     }
+    if (hasPasswordInUrl(value)) {
+      return "a connection string with a password";
+    }
     for (Shape s : SHAPES) {
       if (s.pattern().matcher(value).find()) {
         return s.description();
@@ -44,6 +46,35 @@ final class SecretShapes {
       return "a high-entropy value under the secret-looking key \"" + key + "\"";
     }
     return null;
+  }
+
+  /**
+   * {@code scheme://user:password@host}: scanned by hand from each "://" (a regex would backtrack
+   * quadratically on long values). A password that is a $(VAR) or ${VAR} reference is not a secret.
+   */
+  static boolean hasPasswordInUrl(String v) {
+    int from = 0;
+    while (true) {
+      int i = v.indexOf("://", from);
+      if (i < 0) {
+        return false;
+      }
+      int end = i + 3;
+      while (end < v.length() && "/?# \t\r\n".indexOf(v.charAt(end)) < 0) {
+        end++;
+      }
+      String authority = v.substring(i + 3, end);
+      int at = authority.lastIndexOf('@');
+      if (at > 0) {
+        String userinfo = authority.substring(0, at);
+        int colon = userinfo.indexOf(':');
+        String password = colon < 0 ? "" : userinfo.substring(colon + 1);
+        if (colon > 0 && !password.isEmpty() && !password.startsWith("$(") && !password.startsWith("${")) {
+          return true;
+        }
+      }
+      from = end;
+    }
   }
 
   /** Shannon entropy in bits per character. */
