@@ -26,7 +26,25 @@ final class SecretShapes {
   /** Values that are references or placeholders, not secrets. */
   private static final Pattern REFERENCE = Pattern.compile("^(\\$\\(|\\$\\{|<|/|file:|vault:|ref\\+|arn:aws:secretsmanager).*|.*(changeme|example|placeholder|redacted).*", Pattern.CASE_INSENSITIVE);
 
+  /** Object names and host names (SECRET_NAME: openai-api-key) are references, not secrets. */
+  private static final Pattern NAME = Pattern.compile("[a-z0-9]([-a-z0-9._]*[a-z0-9])?");
+
   private SecretShapes() {}
+
+  /** How many of lower case, upper case, digits and other symbols the value mixes. */
+  static int classes(String v) {
+    boolean lower = false;
+    boolean upper = false;
+    boolean digit = false;
+    boolean other = false;
+    for (char c : v.toCharArray()) {
+      lower |= Character.isLowerCase(c);
+      upper |= Character.isUpperCase(c);
+      digit |= Character.isDigit(c);
+      other |= !Character.isLetterOrDigit(c);
+    }
+    return (lower ? 1 : 0) + (upper ? 1 : 0) + (digit ? 1 : 0) + (other ? 1 : 0);
+  }
 
   /** Why {@code value} under {@code key} looks like a secret, or null. */
   static String describe(String key, String value) {
@@ -42,7 +60,8 @@ final class SecretShapes {
       }
     }
     if (key != null && SECRET_KEY.matcher(key).matches() && !REFERENCE.matcher(value.trim()).matches()
-        && value.length() >= 8 && !value.contains(" ") && entropy(value) >= 3.0) {
+        && value.length() >= 8 && !value.contains(" ") && !NAME.matcher(value).matches()
+        && classes(value) >= 2 && entropy(value) >= 3.0) {
       return "a high-entropy value under the secret-looking key \"" + key + "\"";
     }
     return null;
