@@ -28,7 +28,7 @@ git config user.email test@example.invalid
 git config user.name test
 git add -A
 git commit -qm initial --no-verify
-"$venv/bin/pre-commit" install -q >/dev/null
+"$venv/bin/pre-commit" install >/dev/null
 
 fail=0
 commit() { # commit MESSAGE EXPECT(pass|fail) [GREP...]

@@ -8,6 +8,14 @@ cd "$root"
 bin="$(tools/scripts/install-peers.sh)"
 export PATH="$bin:$PATH"
 export VALIDATOR_PEERS_REQUIRED=1
+# the SARIF 2.1.0 schema for ReportersTest (skipped without it; a registry hiccup must not fail CI)
+tools/scripts/fetch-sarif-schema.sh >/dev/null || echo "test.sh: SARIF schema unavailable" >&2
 mvn -B verify
+# the renderer corpus must be exactly what the pinned kustomize prints today
+tools/scripts/render-corpus.sh --check
 tools/scripts/actionlint.sh
+# the pre-commit hook with the real pre-commit (PyPI, pinned)
+tools/scripts/test-pre-commit.sh
 java -jar validator.jar --summary
+# performance regression guard: prints the ratios against the peers, never fails on noise
+tools/bench/bench.sh --quick || echo "bench: skipped (failed to run)"

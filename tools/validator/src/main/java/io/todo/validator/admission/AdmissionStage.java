@@ -42,7 +42,20 @@ public final class AdmissionStage implements Stage {
   }
 
   @Override
+  public void prepare(Target target) {
+    policies(target);
+  }
+
+  @Override
   public List<Finding> check(Target target, List<Resource> resources) {
+    PolicySet set = policies(target);
+    if (set.isEmpty()) {
+      return List.of();
+    }
+    return new Evaluator(set, resources).run();
+  }
+
+  private PolicySet policies(Target target) {
     Path dir;
     String shown;
     if (fixedDir != null) {
@@ -51,16 +64,12 @@ public final class AdmissionStage implements Stage {
     } else {
       Optional<RepoConfig> config = RepoConfig.find(target.isStdin() ? cwd : cwd.resolve(target.path()));
       if (config.isEmpty()) {
-        return List.of();
+        return PolicySet.EMPTY;
       }
       dir = config.get().policiesDir().resolve(DIR).toAbsolutePath().normalize();
       shown = display(dir);
     }
-    PolicySet set = cache.computeIfAbsent(dir, d -> PolicySet.load(d, shown));
-    if (set.isEmpty()) {
-      return List.of();
-    }
-    return new Evaluator(set, resources).run();
+    return cache.computeIfAbsent(dir, d -> PolicySet.load(d, shown));
   }
 
   private String display(Path abs) {

@@ -2,7 +2,11 @@ package io.todo.validator.cli;
 
 import io.todo.validator.model.ExitCodes;
 import io.todo.validator.model.ValidatorException;
+import io.todo.validator.report.GithubReporter;
+import io.todo.validator.report.JsonReporter;
+import io.todo.validator.report.JunitReporter;
 import io.todo.validator.report.Reporter;
+import io.todo.validator.report.SarifReporter;
 import io.todo.validator.report.TextReporter;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,9 +56,22 @@ public final class OutputOptions {
     switch (format) {
       case "text":
         return new TextReporter(!noColor && System.console() != null && System.getenv("NO_COLOR") == null, quiet, summary);
+      case "json":
+        return new JsonReporter();
+      case "junit":
+        return new JunitReporter();
+      case "sarif":
+        return new SarifReporter(toolVersion());
+      case "github":
+        return new GithubReporter();
       default:
         throw new ValidatorException(
             ExitCodes.USAGE, "unknown output format '" + format + "' (expected text, json, junit, sarif or github)");
     }
+  }
+
+  private static String toolVersion() {
+    String v = OutputOptions.class.getPackage().getImplementationVersion();
+    return v == null ? "dev" : v;
   }
 }

@@ -56,6 +56,8 @@ public final class ValidateCommand implements Callable<Integer> {
 
   @Mixin OutputOptions output;
 
+  @Mixin SchemaCliOptions schema;
+
   @Override
   public Integer call() {
     long start = System.nanoTime();
@@ -91,10 +93,17 @@ public final class ValidateCommand implements Callable<Integer> {
   }
 
   private List<Stage> stages() {
+    return standardStages(parent.cwd(), privateKeys, schema.stage(parent.cwd()));
+  }
+
+  /** Every check, in report order; shared with {@code render --fail-closed}. */
+  static List<Stage> standardStages(java.nio.file.Path cwd, List<java.nio.file.Path> privateKeys, Stage schemaStage) {
     return List.of(
+        schemaStage,
         io.todo.validator.seal.SealedSecretStage.withKeyFiles(privateKeys),
-        new io.todo.validator.admission.AdmissionStage(parent.cwd()),
-        new io.todo.validator.policy.PolicyStage(parent.cwd()));
+        new io.todo.validator.admission.AdmissionStage(cwd),
+        new io.todo.validator.contract.ContractStage(cwd),
+        new io.todo.validator.policy.PolicyStage(cwd));
   }
 
   private void write(OutputOptions.Output o, List<TargetResult> results, Duration elapsed) {

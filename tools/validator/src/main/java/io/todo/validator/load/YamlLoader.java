@@ -415,10 +415,10 @@ public final class YamlLoader {
       String v = node.getValue();
       Tag tag = node.getTag();
       if (tag == PLAIN) {
-        if (schema == ScalarSchema.CORE_1_2 || !ScalarResolver.isTimestamp(v)) {
+        if (!ScalarResolver.isTimestamp(v)) {
           return ScalarResolver.resolvePlain(v, schema);
         }
-        return F.textNode(v);
+        return schema == ScalarSchema.CORE_1_2 ? new PlainTimestamp(v) : F.textNode(v);
       }
       try {
         if (tag.equals(Tag.STR)) {

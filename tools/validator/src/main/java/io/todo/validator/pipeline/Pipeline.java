@@ -42,7 +42,27 @@ public final class Pipeline {
 
   /** Renders the target and runs every stage over it; findings come back in report order. */
   public TargetResult validate(Target target) {
-    List<Resource> resources = render(target);
+    prepareInBackground(target);
+    return check(target, render(target));
+  }
+
+  /** Lets the stages set themselves up on the other core while the target renders. */
+  public void prepareInBackground(Target target) {
+    for (Stage s : stages) {
+      Thread t = new Thread(() -> {
+        try {
+          s.prepare(target);
+        } catch (RuntimeException e) {
+          // check() reports the same problem on the main thread
+        }
+      }, "prepare-" + s.getClass().getSimpleName());
+      t.setDaemon(true);
+      t.start();
+    }
+  }
+
+  /** Runs every stage over already rendered resources. */
+  public TargetResult check(Target target, List<Resource> resources) {
     List<Finding> findings = new ArrayList<>();
     for (Stage stage : stages) {
       findings.addAll(stage.check(target, resources));

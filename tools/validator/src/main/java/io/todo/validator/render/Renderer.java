@@ -1,13 +1,15 @@
 package io.todo.validator.render;
 
 import io.todo.validator.model.ExitCodes;
+import io.todo.validator.model.Location;
 import io.todo.validator.model.Resource;
 import io.todo.validator.model.ValidatorException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
-/** Renders a kustomization directory the way {@code kustomize build} does. */
+/** Renders a kustomization directory the way {@code kustomize build} (v5.8.1) does. */
 public final class Renderer {
 
   /** The file names kustomize accepts, in the order it looks for them. */
@@ -20,6 +22,72 @@ public final class Renderer {
 
   /** The rendered resources, in kustomize's output order. */
   public List<Resource> render(Path dir, String displayName) {
-    throw new ValidatorException(ExitCodes.USAGE, displayName + ": kustomize rendering is not available yet");
+    prefetchSchemas();
+    Loader.Display display = new Loader.Display(dir, displayName);
+    Path real = KustTarget.realPath(dir, Location.of(displayName));
+    KustTarget top = new KustTarget(dir, display, List.of(real), null);
+    List<Res> ra;
+    try {
+      ra = top.accumulate(new ArrayList<>());
+      // after all transformers, once, at the top: hash suffixes, then references to renamed objects
+      for (Res r : ra) {
+        if (r.needsHash) {
+          String h = Hasher.hash(r.obj);
+          r.storePreviousId();
+          r.setName(r.name() + "-" + h);
+        }
+      }
+      NameReferences.fix(ra);
+    } catch (RenderException e) {
+      throw new ValidatorException(ExitCodes.USAGE, displayName + ": error: " + e.getMessage());
+    }
+    Kustomization k = top.kustomization;
+    String order = k.root.path("sortOptions").path("order").asText("legacy");
+    if (order.equals("legacy")) {
+      List<String> first = LegacySort.ORDER_FIRST;
+      List<String> last = LegacySort.ORDER_LAST;
+      var legacy = k.root.path("sortOptions").path("legacySortOptions");
+      if (legacy.isObject()) {
+        first = new ArrayList<>();
+        last = new ArrayList<>();
+        for (var n : legacy.path("orderFirst")) {
+          first.add(n.asText());
+        }
+        for (var n : legacy.path("orderLast")) {
+          last.add(n.asText());
+        }
+      }
+      ra.sort(LegacySort.comparator(first, last));
+    } else if (!order.equals("fifo")) {
+      throw ValidatorException.input(k.at("/sortOptions/order"),
+          "the field 'sortOptions.order' must be one of [fifo, legacy]");
+    }
+    List<Resource> out = new ArrayList<>();
+    for (Res r : ra) {
+      out.add(r.toResource());
+    }
+    return out;
+  }
+
+  private static volatile boolean prefetched;
+
+  /** Strategic merge needs the schema bundle; parse it on the other core while files are read. */
+  private static void prefetchSchemas() {
+    if (!prefetched) {
+      prefetched = true;
+      Thread t = new Thread(io.todo.validator.schema.SchemaBundle::builtin, "schema-prefetch");
+      t.setDaemon(true);
+      t.start();
+    }
+  }
+
+  /** The rendered stream, byte for byte as kustomize prints it. */
+  public String renderYaml(Path dir, String displayName) {
+    List<Resource> rs = render(dir, displayName);
+    try {
+      return YamlWriter.stream(rs);
+    } catch (GoValues.UnsupportedValueException e) {
+      throw new ValidatorException(ExitCodes.USAGE, displayName + ": error: " + e.getMessage());
+    }
   }
 }

@@ -1,32 +1,24 @@
 package io.todo.validator.render;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import io.todo.validator.model.Resource;
+import io.todo.validator.model.ValidatorException;
 import java.util.List;
 
-/**
- * Serialises resources as kustomize prints them. Placeholder until the yaml.v2-compatible emitter
- * lands (see the renderer issue).
- */
+/** Serialises resources byte for byte as {@code kustomize build} prints them. */
 public final class YamlWriter {
   private YamlWriter() {}
 
+  /** Documents joined by {@code ---}, no leading separator, as resmap.AsYaml does. */
   public static String stream(List<Resource> resources) {
-    ObjectMapper m =
-        new ObjectMapper(new YAMLFactory().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < resources.size(); i++) {
       if (i > 0) {
         sb.append("---\n");
       }
       try {
-        sb.append(m.writeValueAsString(resources.get(i).object()));
-      } catch (JsonProcessingException e) {
-        throw new IllegalStateException(e);
+        sb.append(GoYaml.write(GoValues.normalise(resources.get(i).object())));
+      } catch (GoValues.UnsupportedValueException e) {
+        throw new ValidatorException(resources.get(i).origin(), e.getMessage() + " in " + resources.get(i).ref());
       }
     }
     return sb.toString();

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +30,7 @@ public final class SchemaBundle {
 
   private final JsonNode root;
   private final List<String> versions;
-  private final Map<String, Map<String, String>> gvkIndex = new HashMap<>();
+  private final Map<String, Map<String, String>> gvkIndex = new java.util.concurrent.ConcurrentHashMap<>();
 
   SchemaBundle(JsonNode root) {
     this.root = root;

@@ -1,5 +1,6 @@
 package io.todo.validator.seal;
 
+import io.todo.validator.render.GoYaml;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;

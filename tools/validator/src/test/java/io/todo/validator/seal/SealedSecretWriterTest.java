@@ -1,5 +1,6 @@
 package io.todo.validator.seal;
 
+import io.todo.validator.render.GoYaml;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 

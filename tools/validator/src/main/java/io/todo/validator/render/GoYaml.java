@@ -1,4 +1,4 @@
-package io.todo.validator.seal;
+package io.todo.validator.render;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * go-yaml's "natural" order, indentless sequences, YAML 1.1-aware quoting, literal blocks for
  * multi-line strings and lines folded after column 80.
  */
-final class GoYaml {
+public final class GoYaml {
   private static final int BEST_WIDTH = 80;
   private static final Pattern YAML_FLOAT = Pattern.compile("[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?");
   private static final Pattern GO_INT = Pattern.compile("[-+]?(0[xX][0-9a-fA-F]+|0[oO][0-7]+|0[bB][01]+|[0-9]+)");
@@ -33,7 +33,7 @@ final class GoYaml {
 
   private GoYaml() {}
 
-  static String write(JsonNode node) {
+  public static String write(JsonNode node) {
     GoYaml y = new GoYaml();
     y.node(node, 0, true);
     return y.out.toString();
@@ -96,8 +96,10 @@ final class GoYaml {
       put("[]");
     } else if (v.isBoolean()) {
       put(v.asBoolean() ? "true" : "false");
-    } else if (v.isNumber()) {
+    } else if (v.isIntegralNumber()) {
       put(v.asText());
+    } else if (v.isNumber()) {
+      put(GoValues.formatFloat(v.doubleValue()));
     } else {
       scalar(v.asText(), indent, false);
     }
@@ -235,7 +237,7 @@ final class GoYaml {
         || (c >= 0xE000 && c <= 0xFFFD && c != 0xFEFF);
   }
 
-  static boolean resolvesToNonString(String s) {
+  public static boolean resolvesToNonString(String s) {
     if (RESOLVED.contains(s)) {
       return true;
     }
@@ -412,7 +414,7 @@ final class GoYaml {
   }
 
   /** go-yaml v2's keyList.Less for string keys: letters after other runes, digit runs by value. */
-  static int compareKeys(String a, String b) {
+  public static int compareKeys(String a, String b) {
     if (a.equals(b)) {
       return 0;
     }

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Regenerates the renderer's differential corpus with the real kustomize (v5.8.1, the version
+# Argo CD 3.3.1+ bundles): for every case under src/test/resources/render-cases/<case>/ it writes
+# render-expected/<case>.yaml (the exact stdout) or render-expected/<case>.err (the error, paths
+# made relative). Expected files are never edited by hand.
+#   tools/scripts/render-corpus.sh           regenerate
+#   tools/scripts/render-corpus.sh --check   fail if regenerating would change any expected file
+set -euo pipefail
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+"$root/tools/scripts/install-peers.sh" kustomize >/dev/null
+kustomize="$root/.tools/bin/kustomize"
+res="$root/tools/validator/src/test/resources"
+cases="$res/render-cases"
+expected="$res/render-expected"
+out="$expected"
+if [ "${1:-}" = "--check" ]; then
+  out="$(mktemp -d)"
+  trap 'rm -rf "$out"' EXIT
+fi
+mkdir -p "$out"
+for dir in "$cases"/*/; do
+  name="$(basename "$dir")"
+  rm -f "$out/$name.yaml" "$out/$name.err"
+  if (cd "$dir" && "$kustomize" build . >"$out/$name.yaml.tmp" 2>"$out/$name.stderr"); then
+    mv "$out/$name.yaml.tmp" "$out/$name.yaml"
+  else
+    # keep the message, not the machine: absolute paths become relative to the case
+    sed -e "s#$(cd "$dir" && pwd -P)#<case>#g" -e "s#$cases#<cases>#g" -e "s#0x[0-9a-f]*#0x?#g" "$out/$name.stderr" >"$out/$name.err"
+    rm -f "$out/$name.yaml.tmp"
+  fi
+  rm -f "$out/$name.stderr"
+done
+if [ "${1:-}" = "--check" ]; then
+  if ! diff -r "$expected" "$out" >/dev/null; then
+    diff -r "$expected" "$out" | head -50 >&2
+    echo "render-corpus: expected files differ from what kustomize prints; run tools/scripts/render-corpus.sh" >&2
+    exit 1
+  fi
+  echo "render-corpus: $(ls "$cases" | wc -l) cases match kustomize"
+fi

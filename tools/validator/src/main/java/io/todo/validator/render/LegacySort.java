@@ -1,0 +1,53 @@
+package io.todo.validator.render;
+
+import java.util.Comparator;
+import java.util.List;
+
+/** kustomize's legacy output order (SortOrderTransformer): by kind rank, then GVK, then ns/name. */
+final class LegacySort {
+  static final List<String> ORDER_FIRST = List.of(
+      "Namespace", "ResourceQuota", "StorageClass", "CustomResourceDefinition", "ServiceAccount", "PodSecurityPolicy",
+      "Role", "ClusterRole", "RoleBinding", "ClusterRoleBinding", "ConfigMap", "Secret", "Endpoints", "Service",
+      "LimitRange", "PriorityClass", "PersistentVolume", "PersistentVolumeClaim", "Deployment", "StatefulSet",
+      "CronJob", "PodDisruptionBudget");
+  static final List<String> ORDER_LAST = List.of("MutatingWebhookConfiguration", "ValidatingWebhookConfiguration");
+
+  private LegacySort() {}
+
+  static Comparator<Res> comparator(List<String> first, List<String> last) {
+    return (a, b) -> compare(a.curId(), b.curId(), first, last);
+  }
+
+  private static int rank(String kind, List<String> first, List<String> last) {
+    int i = first.indexOf(kind);
+    if (i >= 0) {
+      return i - first.size();
+    }
+    int j = last.indexOf(kind);
+    return j >= 0 ? 1 + j : 0;
+  }
+
+  static int compare(ResId a, ResId b, List<String> first, List<String> last) {
+    if (!a.gvkEquals(b)) {
+      int ra = rank(a.kind(), first, last);
+      int rb = rank(b.kind(), first, last);
+      if (ra != rb) {
+        return Integer.compare(ra, rb);
+      }
+      if (a.kind().equals("Namespace") && b.kind().equals("Namespace") && (a.group().isEmpty() || b.group().isEmpty())) {
+        return -gvkKey(a).compareTo(gvkKey(b));
+      }
+      return gvkKey(a).compareTo(gvkKey(b));
+    }
+    return idKey(a).compareTo(idKey(b));
+  }
+
+  private static String gvkKey(ResId id) {
+    return (id.group().isEmpty() ? "~G" : id.group()) + "_" + (id.version().isEmpty() ? "~V" : id.version()) + "_"
+        + (id.kind().isEmpty() ? "~K" : id.kind());
+  }
+
+  private static String idKey(ResId id) {
+    return id.gvkString() + "|" + (id.namespace().isEmpty() ? "~X" : id.namespace()) + "|" + (id.name().isEmpty() ? "~N" : id.name());
+  }
+}

@@ -1,0 +1,162 @@
+package io.todo.validator.render;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.todo.validator.load.ScalarSchema;
+import io.todo.validator.load.YamlDocument;
+import io.todo.validator.load.YamlLimits;
+import io.todo.validator.load.YamlLoader;
+import io.todo.validator.model.Location;
+import io.todo.validator.model.SourceMap;
+import io.todo.validator.model.ValidatorException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** patchesStrategicMerge, patches and patchesJson6902 (PatchTransformer and friends). */
+final class Patches {
+  private Patches() {}
+
+  /** One patch entry: strategic-merge documents or JSON operations, with where it came from. */
+  record Patch(List<Res> strategic, JsonNode operations, JsonNode target, boolean allowNameChange,
+      boolean allowKindChange, Location where, String source) {}
+
+  static Patch load(String text, String file, JsonNode target, JsonNode options, Location where, String source) {
+    String trimmed = text.strip();
+    if (trimmed.startsWith("[")) {
+      return json(new YamlLoader(ScalarSchema.YAML_1_1, YamlLimits.DEFAULT).parse(text, file), target, options, where,
+          source);
+    }
+    List<YamlDocument> docs = new YamlLoader(ScalarSchema.CORE_1_2, YamlLimits.DEFAULT).parse(text, file);
+    List<YamlDocument> nonEmpty = docs.stream().filter(d -> !d.isEmpty()).toList();
+    if (nonEmpty.isEmpty()) {
+      return null; // an empty patch (or only comments) is a no-op since kustomize 5.7
+    }
+    if (nonEmpty.get(0).content().isArray()) {
+      return json(new YamlLoader(ScalarSchema.YAML_1_1, YamlLimits.DEFAULT).parse(text, file), target, options, where,
+          source);
+    }
+    List<Res> sm = new ArrayList<>();
+    for (YamlDocument d : nonEmpty) {
+      if (!d.content().isObject()) {
+        throw ValidatorException.input(d.start(), "unable to parse SM or JSON patch from " + source);
+      }
+      sm.add(new Res((ObjectNode) d.content(), d.locations()));
+    }
+    return new Patch(sm, null, target, options != null && options.path("allowNameChange").asBoolean(false),
+        options != null && options.path("allowKindChange").asBoolean(false), where, source);
+  }
+
+  private static Patch json(List<YamlDocument> docs, JsonNode target, JsonNode options, Location where, String source) {
+    List<YamlDocument> nonEmpty = docs.stream().filter(d -> !d.isEmpty()).toList();
+    if (nonEmpty.size() != 1 || !nonEmpty.get(0).content().isArray()) {
+      throw ValidatorException.input(where, "unable to parse SM or JSON patch from " + source);
+    }
+    return new Patch(null, nonEmpty.get(0).content(), target, false, false, where, source);
+  }
+
+  static String text(byte[] b) {
+    return new String(b, StandardCharsets.UTF_8);
+  }
+
+  /** Applies one patch entry to the resources (in place); emptied resources are dropped by the caller. */
+  static void apply(List<Res> resources, Patch p) {
+    try {
+      if (p.strategic() != null) {
+        applyStrategic(resources, p);
+      } else {
+        if (p.target() == null) {
+          throw ValidatorException.input(p.where(), "must specify a target for JSON patch " + p.source());
+        }
+        for (Res r : new Selector(p.target()).select(resources)) {
+          r.storePreviousId();
+          JsonNode out = JsonPatch.apply(r.obj, p.operations());
+          if (!out.isObject()) {
+            throw ValidatorException.input(p.where(), "a JSON patch must leave an object");
+          }
+          r.obj.removeAll();
+          r.obj.setAll((ObjectNode) out);
+          for (int i = 0; i < p.operations().size(); i++) {
+            String path = p.operations().get(i).path("path").asText("");
+            r.origins.put(path, p.where());
+          }
+        }
+      }
+    } catch (RenderException e) {
+      throw ValidatorException.input(p.where(), e.getMessage());
+    }
+  }
+
+  private static void applyStrategic(List<Res> resources, Patch p) {
+    if (p.target() != null) {
+      if (p.strategic().size() > 1) {
+        throw ValidatorException.input(p.where(), "Multiple Strategic-Merge Patches in one `patches` entry is not"
+            + " allowed to set `patches.target` field: " + p.source());
+      }
+      Res patch = p.strategic().get(0);
+      for (Res r : new Selector(p.target()).select(resources)) {
+        Res copy = patch.deepCopy();
+        copy.obj.put("apiVersion", r.curId().apiVersion());
+        String kind = patch.kind();
+        if (kind.isEmpty()) {
+          copy.obj.remove("kind");
+        } else {
+          copy.obj.put("kind", kind);
+        }
+        smPatch(r, copy, p);
+      }
+      return;
+    }
+    for (Res patch : p.strategic()) {
+      ResId id = patch.curId();
+      List<Res> matches = new ArrayList<>();
+      for (Res r : resources) {
+        if (r.isEmpty()) {
+          continue;
+        }
+        for (ResId any : r.allIds()) {
+          if (any.matches(id)) {
+            matches.add(r);
+            break;
+          }
+        }
+      }
+      if (matches.size() != 1) {
+        throw ValidatorException.input(patch.origin() != null ? patch.origin() : p.where(),
+            "no resource matches strategic merge patch \"" + id + "\": " + (matches.isEmpty() ? "no" : "multiple")
+                + " matches for Id " + id + "; failed to find unique target for patch " + id);
+      }
+      smPatch(matches.get(0), patch, p);
+    }
+  }
+
+  private static void smPatch(Res r, Res patch, Patch p) {
+    String name = r.name();
+    String ns = r.namespace();
+    String kind = r.kind();
+    if (p.allowNameChange() || p.allowKindChange()) {
+      r.storePreviousId();
+    }
+    if (!StrategicMerge.apply(r.obj, (ObjectNode) patch.obj)) {
+      return;
+    }
+    if (!p.allowKindChange()) {
+      r.obj.put("kind", kind);
+    }
+    if (!p.allowNameChange()) {
+      r.setName(name);
+    }
+    r.setNamespace(ns);
+    for (Map.Entry<String, Location> e : patch.origins.entries().entrySet()) {
+      String ptr = e.getKey();
+      if (!ptr.isEmpty() && !ptr.matches(".*/[0-9]+(/.*)?") && !r.obj.at(ptr).isMissingNode()) {
+        r.origins.put(ptr, e.getValue());
+      }
+    }
+  }
+
+  static SourceMap empty() {
+    return new SourceMap();
+  }
+}

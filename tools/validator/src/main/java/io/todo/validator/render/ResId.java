@@ -1,0 +1,67 @@
+package io.todo.validator.render;
+
+
+/** A resource's identity as kustomize sees it (kyaml resid.ResId): group, version, kind, name, namespace. */
+record ResId(String group, String version, String kind, String name, String namespace) {
+
+  static ResId of(String apiVersion, String kind, String name, String namespace) {
+    String av = apiVersion == null ? "" : apiVersion;
+    int slash = av.indexOf('/');
+    String g = slash < 0 ? "" : av.substring(0, slash);
+    String v = slash < 0 ? av : av.substring(slash + 1);
+    return new ResId(g, v, nz(kind), nz(name), nz(namespace));
+  }
+
+  private static String nz(String s) {
+    return s == null ? "" : s;
+  }
+
+  String apiVersion() {
+    return group.isEmpty() ? version : group + "/" + version;
+  }
+
+  /** Unknown kinds count as namespaced, as in kyaml's openapi lookup. */
+  boolean isClusterScoped() {
+    return Scopes.isClusterScoped(group, kind);
+  }
+
+  /** "" and "default" name the same namespace. */
+  String effectiveNamespace() {
+    return namespace.isEmpty() ? "default" : namespace;
+  }
+
+  boolean nsEquals(ResId o) {
+    return effectiveNamespace().equals(o.effectiveNamespace());
+  }
+
+  boolean gvkEquals(ResId o) {
+    return group.equals(o.group) && version.equals(o.version) && kind.equals(o.kind);
+  }
+
+  /** resid.ResId.Equals: same GVK, name and (effective) namespace. */
+  boolean matches(ResId o) {
+    return gvkEquals(o) && name.equals(o.name) && nsEquals(o);
+  }
+
+  /** Gvk.IsSelected: empty selector fields match anything. */
+  boolean selectedBy(String g, String v, String k) {
+    return (g == null || g.isEmpty() || g.equals(group))
+        && (v == null || v.isEmpty() || v.equals(version))
+        && (k == null || k.isEmpty() || k.equals(kind));
+  }
+
+  ResId withName(String n) {
+    return new ResId(group, version, kind, n, namespace);
+  }
+
+  /** kyaml's Gvk.String: Kind.version.group with placeholders for empty parts. */
+  String gvkString() {
+    return (kind.isEmpty() ? "[noKind]" : kind) + "." + (version.isEmpty() ? "[noVer]" : version) + "."
+        + (group.isEmpty() ? "[noGrp]" : group);
+  }
+
+  @Override
+  public String toString() {
+    return gvkString() + "/" + name + "." + (namespace.isEmpty() ? "[noNs]" : namespace);
+  }
+}

@@ -1,0 +1,320 @@
+package io.todo.validator.render;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Strategic merge patching as kustomize does it (kyaml merge2): lists merge by the schema's merge
+ * keys (lists of kinds without a schema are replaced), {@code $patch: delete|replace|merge}
+ * directives, and a null value deletes a field.
+ */
+final class StrategicMerge {
+  private static final JsonNodeFactory F = JsonNodeFactory.instance;
+  /** The result "remove this node". */
+  private static final JsonNode CLEAR = F.missingNode();
+  private static final String DIRECTIVE = "$patch";
+
+  private StrategicMerge() {}
+
+  /** Merges the patch into the object in place; returns false when the patch deletes the object. */
+  static boolean apply(ObjectNode target, ObjectNode patch) {
+    MergeSchema schema =
+        MergeSchema.forResource(Res.text(target.get("apiVersion")), Res.text(target.get("kind")));
+    JsonNode r = walk(target, patch.deepCopy(), schema, "");
+    if (r == CLEAR || r == null || r.isNull()) {
+      target.removeAll();
+      return false;
+    }
+    if (r != target) {
+      target.removeAll();
+      target.setAll((ObjectNode) r);
+    }
+    return true;
+  }
+
+  private static boolean empty(JsonNode n) {
+    return n == null || n.isNull() || (n.isContainerNode() && n.isEmpty());
+  }
+
+  private static JsonNode walk(JsonNode dest, JsonNode origin, MergeSchema s, String path) {
+    JsonNode kindOf = !empty(dest) ? dest : !empty(origin) ? origin : null;
+    if (kindOf == null || kindOf.isObject()) {
+      checkKinds(dest, origin, true, false, path);
+      return walkMap(dest, origin, s, path);
+    }
+    if (kindOf.isArray()) {
+      checkKinds(dest, origin, false, true, path);
+      // kustomize does not infer merge keys: lists without a schema are replaced
+      boolean associative = s != null && s.hasMergeStrategy();
+      return associative ? walkAssociative(dest, origin, s, path) : (origin != null ? origin : dest);
+    }
+    checkKinds(dest, origin, false, false, path);
+    return origin != null ? origin : dest;
+  }
+
+  private static void checkKinds(JsonNode dest, JsonNode origin, boolean map, boolean list, String path) {
+    for (JsonNode n : new JsonNode[] {dest, origin}) {
+      if (n == null || n.isNull()) {
+        continue;
+      }
+      boolean ok = map ? n.isObject() : list ? n.isArray() : n.isValueNode();
+      if (!ok) {
+        throw new RenderException("wrong node kind at " + (path.isEmpty() ? "/" : path) + ": expected "
+            + (map ? "a mapping" : list ? "a sequence" : "a scalar") + " but the "
+            + (n == origin ? "patch" : "resource") + " has " + kindName(n));
+      }
+    }
+  }
+
+  private static String kindName(JsonNode n) {
+    return n.isObject() ? "a mapping" : n.isArray() ? "a sequence" : "a scalar";
+  }
+
+  private static JsonNode walkMap(JsonNode dest, JsonNode origin, MergeSchema s, String path) {
+    JsonNode d;
+    if (dest == null || dest.isNull()) {
+      String ps = directive(origin);
+      if (ps.equals("delete")) {
+        return CLEAR;
+      }
+      if (origin == null && dest != null) {
+        return dest; // an explicit null in the resource stays
+      }
+      d = origin;
+      dest = origin;
+    } else {
+      if (origin != null && origin.isNull()) {
+        return CLEAR;
+      }
+      switch (directive(origin)) {
+        case "delete":
+          return CLEAR;
+        case "replace":
+          d = origin;
+          dest = origin;
+          break;
+        default:
+          d = dest;
+      }
+    }
+    if (d == null || !d.isObject()) {
+      return d;
+    }
+    if (origin == null) {
+      return d;
+    }
+    ObjectNode out = (ObjectNode) d;
+    Set<String> names = new TreeSet<>();
+    dest.fieldNames().forEachRemaining(names::add);
+    if (origin.isObject()) {
+      origin.fieldNames().forEachRemaining(names::add);
+    }
+    for (String key : names) {
+      JsonNode v = walk(dest.get(key), origin.get(key), s == null ? null : s.field(key), path + "/" + key);
+      if (v == null || v == CLEAR || v.isNull() && origin.has(key)) {
+        out.remove(key);
+      } else {
+        out.set(key, v);
+      }
+    }
+    return out;
+  }
+
+  /** Reads and removes a {@code $patch} directive of a mapping. */
+  private static String directive(JsonNode origin) {
+    if (origin == null || !origin.isObject() || !origin.has(DIRECTIVE)) {
+      return "merge";
+    }
+    String v = checked(origin.get(DIRECTIVE).asText());
+    ((ObjectNode) origin).remove(DIRECTIVE);
+    return v;
+  }
+
+  private static String checked(String v) {
+    if (!v.equals("delete") && !v.equals("replace") && !v.equals("merge")) {
+      throw new RenderException("unknown patch strategy '" + v + "'");
+    }
+    return v;
+  }
+
+  /** Reads and removes a list's {@code - $patch: X} element. */
+  private static String listDirective(JsonNode origin) {
+    if (origin == null || !origin.isArray()) {
+      return "merge";
+    }
+    ArrayNode a = (ArrayNode) origin;
+    for (int i = 0; i < a.size(); i++) {
+      JsonNode e = a.get(i);
+      if (e.isObject() && e.has(DIRECTIVE) && e.size() == 1) {
+        String v = checked(e.get(DIRECTIVE).asText());
+        for (int j = a.size() - 1; j >= 0; j--) {
+          if (a.get(j).isObject() && v.equals(a.get(j).path(DIRECTIVE).asText(null))) {
+            a.remove(j);
+          }
+        }
+        return v;
+      }
+    }
+    return "merge";
+  }
+
+  private static boolean allHave(JsonNode list, String key) {
+    for (JsonNode e : list) {
+      if (!e.isObject() || !e.has(key)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static JsonNode walkAssociative(JsonNode dest, JsonNode origin, MergeSchema s, String path) {
+    if (dest == null || dest.isNull()) {
+      dest = origin;
+    } else {
+      if (origin != null && origin.isNull()) {
+        return CLEAR;
+      }
+      switch (listDirective(origin)) {
+        case "delete":
+          return CLEAR;
+        case "replace":
+          dest = origin;
+          break;
+        default:
+          break;
+      }
+    }
+    if (dest == null || !dest.isArray()) {
+      return dest;
+    }
+    List<String> keys = new ArrayList<>();
+    String strategy = s == null ? "" : s.strategy();
+    if (s != null) {
+      keys.addAll(s.keys());
+    }
+    if (strategy.isEmpty() && keys.isEmpty()) {
+      String key = null;
+      for (JsonNode src : new JsonNode[] {dest, origin}) {
+        if (src != null && src.isArray() && src.size() > 0) {
+          String k = allHave(src, "name") ? "name" : "";
+          if (key != null && !key.isEmpty() && !key.equals(k)) {
+            throw new RenderException("conflicting merge keys [" + key + "," + k + "] for field " + path);
+          }
+          key = k;
+        }
+      }
+      if (key == null || key.isEmpty()) {
+        throw new RenderException("no merge key found for field " + path);
+      }
+      keys.add(key);
+    }
+    MergeSchema es = s == null ? null : s.elements();
+    ArrayNode d = (ArrayNode) dest;
+    JsonNode o = origin;
+    if (keys.isEmpty()) {
+      return mergePrimitives(d, o);
+    }
+    // kustomize merges with ListIncreaseDirection=Prepend: the patch's elements come first, in
+    // patch order, then the resource's other elements in their order
+    List<List<String>> tuples = new ArrayList<>();
+    Set<List<String>> seen = new LinkedHashSet<>();
+    for (JsonNode src : new JsonNode[] {o, d}) {
+      if (src == null || !src.isArray()) {
+        continue;
+      }
+      for (JsonNode e : src) {
+        List<String> t = tuple(e, keys);
+        if (seen.add(t)) {
+          tuples.add(t);
+        }
+      }
+    }
+    List<JsonNode> result = new ArrayList<>();
+    for (List<String> t : tuples) {
+      List<String> k = new ArrayList<>();
+      List<String> v = new ArrayList<>();
+      for (int i = 0; i < keys.size(); i++) {
+        if (!t.get(i).isEmpty()) {
+          k.add(keys.get(i));
+          v.add(t.get(i));
+        }
+      }
+      if (k.isEmpty()) {
+        k.addAll(keys);
+        v.addAll(t);
+      }
+      int di = find(d, k, v);
+      JsonNode de = di < 0 ? null : d.get(di);
+      int pi = o == null ? -1 : find(o, k, v);
+      JsonNode pe = pi < 0 ? null : o.get(pi);
+      if (pe == null && de == null) {
+        continue;
+      }
+      JsonNode val = pe == null ? de : walk(de, pe, es, path + "/" + String.join(",", v));
+      if (val == null || val == CLEAR || val.isNull() || (val.isObject() && val.isEmpty())) {
+        continue;
+      }
+      if (val.isObject()) {
+        for (int i = 0; i < k.size(); i++) {
+          if (!val.has(k.get(i)) && !v.get(i).isEmpty()) {
+            ((ObjectNode) val).put(k.get(i), v.get(i));
+          }
+        }
+      }
+      result.add(val);
+    }
+    ArrayNode out = F.arrayNode();
+    result.forEach(out::add);
+    return out;
+  }
+
+  private static JsonNode mergePrimitives(ArrayNode dest, JsonNode origin) {
+    ArrayNode out = F.arrayNode();
+    Set<String> seen = new LinkedHashSet<>();
+    for (JsonNode src : new JsonNode[] {origin, dest}) {
+      if (src == null || !src.isArray()) {
+        continue;
+      }
+      for (JsonNode e : src) {
+        if (seen.add(e.isValueNode() ? e.asText() : e.toString())) {
+          out.add(e);
+        }
+      }
+    }
+    return out;
+  }
+
+  private static List<String> tuple(JsonNode e, List<String> keys) {
+    List<String> t = new ArrayList<>();
+    for (String k : keys) {
+      JsonNode v = e.isObject() ? e.get(k) : null;
+      t.add(v == null || v.isNull() || v.isContainerNode() ? "" : v.asText());
+    }
+    return t;
+  }
+
+  private static int find(Iterable<JsonNode> list, List<String> keys, List<String> values) {
+    int i = 0;
+    for (JsonNode e : list) {
+      boolean all = e.isObject();
+      for (int j = 0; all && j < keys.size(); j++) {
+        JsonNode v = e.get(keys.get(j));
+        String s = v == null || v.isNull() ? "" : v.asText();
+        all = Objects.equals(s, values.get(j));
+      }
+      if (all) {
+        return i;
+      }
+      i++;
+    }
+    return -1;
+  }
+}

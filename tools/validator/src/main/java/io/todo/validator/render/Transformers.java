@@ -1,0 +1,260 @@
+package io.todo.validator.render;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.todo.validator.model.Location;
+import io.todo.validator.model.ValidatorException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/** The built-in transformers of a kustomization other than patches, in kustomize's order. */
+final class Transformers {
+  private static final JsonNodeFactory F = JsonNodeFactory.instance;
+
+  private Transformers() {}
+
+  static void namespace(List<Res> resources, String ns, Location where) {
+    for (Res r : resources) {
+      if (r.isEmpty()) {
+        continue;
+      }
+      r.storePreviousId();
+      ResId id = r.curId();
+      if (!id.isClusterScoped()) {
+        r.metadata().put("namespace", ns);
+        r.origins.put("/metadata/namespace", where);
+      }
+      if (id.kind().equals("RoleBinding") || id.kind().equals("ClusterRoleBinding")) {
+        JsonNode subjects = r.obj.get("subjects");
+        if (subjects != null && subjects.isArray()) {
+          for (JsonNode s : subjects) {
+            if (s.isObject() && "default".equals(Res.text(s.get("name")))) {
+              ((ObjectNode) s).put("namespace", ns);
+            }
+          }
+        }
+      }
+      for (FieldSpec fs : BuiltinConfig.NAMESPACE) {
+        fs.apply(r.obj, FieldSpec.Create.SCALAR, slot -> {
+          JsonNode cur = slot.get();
+          if (cur != null && cur.isContainerNode()) {
+            throw ValidatorException.input(where, "namespace field specs must target scalar nodes");
+          }
+          slot.set(F.textNode(ns));
+        });
+      }
+    }
+    checkUnique(resources, where, "namespace transformation produces ID conflict");
+  }
+
+  static void prefixSuffix(List<Res> resources, String affix, boolean prefix, Location where) {
+    for (Res r : resources) {
+      ResId org = r.orgId();
+      if (org.selectedBy("", "", "CustomResourceDefinition") || org.selectedBy("apiregistration.k8s.io", "", "APIService")
+          || org.selectedBy("", "", "Namespace")) {
+        continue;
+      }
+      (prefix ? r.prefixes : r.suffixes).add(affix);
+      r.storePreviousId();
+      JsonNode name = r.obj.path("metadata").get("name");
+      if (name != null && name.isValueNode() && !name.isNull()) {
+        r.setName(prefix ? affix + name.asText() : name.asText() + affix);
+        r.origins.put("/metadata/name", where);
+      }
+    }
+  }
+
+  /** labels / commonLabels / commonAnnotations: string entries set at each field spec. */
+  static void setEntries(List<Res> resources, Map<String, String> entries, List<FieldSpec> specs, Location where) {
+    if (entries.isEmpty()) {
+      return;
+    }
+    Map<String, String> sorted = new TreeMap<>(entries);
+    for (Res r : resources) {
+      if (r.isEmpty()) {
+        continue;
+      }
+      for (FieldSpec fs : specs) {
+        fs.apply(r.obj, FieldSpec.Create.MAP, slot -> {
+          JsonNode cur = slot.get();
+          ObjectNode map;
+          if (cur == null || cur.isNull()) {
+            map = F.objectNode();
+            slot.set(map);
+          } else if (cur.isObject()) {
+            map = (ObjectNode) cur;
+          } else {
+            throw ValidatorException.input(where,
+                "wrong node kind at " + fs.path() + " of " + r.curId() + ": expected a mapping");
+          }
+          sorted.forEach((k, v) -> {
+            map.put(k, v);
+            r.origins.put(slot.pointer() + "/" + io.todo.validator.model.SourceMap.escape(k), where);
+          });
+        });
+      }
+    }
+  }
+
+  record Image(String name, String newName, String newTag, String digest, String tagSuffix, Location where) {}
+
+  static void images(List<Res> resources, Image image) {
+    Pattern match;
+    try {
+      match = Pattern.compile("^" + image.name() + "(:[a-zA-Z0-9_.{}-]*)?(@sha256:[a-zA-Z0-9_.{}-]*)?$");
+    } catch (PatternSyntaxException e) {
+      throw ValidatorException.input(image.where(), "invalid image name " + image.name());
+    }
+    for (Res r : resources) {
+      if (r.isEmpty()) {
+        continue;
+      }
+      legacyImages(r, r.obj, "", image, match);
+      for (FieldSpec fs : BuiltinConfig.IMAGES) {
+        fs.apply(r.obj, FieldSpec.Create.NONE, slot -> updateImage(r, slot, image, match));
+      }
+    }
+  }
+
+  /** imagetag.LegacyFilter: every containers/initContainers list anywhere in the object. */
+  private static void legacyImages(Res r, JsonNode n, String ptr, Image image, Pattern match) {
+    if (n.isObject()) {
+      for (java.util.Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> e = it.next();
+        JsonNode v = e.getValue();
+        if (!v.isContainerNode()) {
+          continue;
+        }
+        String p = ptr + "/" + io.todo.validator.model.SourceMap.escape(e.getKey());
+        if ((e.getKey().equals("containers") || e.getKey().equals("initContainers")) && v.isArray()) {
+          for (int i = 0; i < v.size(); i++) {
+            JsonNode c = v.get(i);
+            if (c.isObject() && c.has("image")) {
+              updateImage(r, FieldSpec.mapSlot((ObjectNode) c, "image", p + "/" + i + "/image"), image, match);
+            }
+          }
+        }
+        legacyImages(r, v, p, image, match);
+      }
+    } else if (n.isArray()) {
+      for (int i = 0; i < n.size(); i++) {
+        if (n.get(i).isContainerNode()) {
+          legacyImages(r, n.get(i), ptr + "/" + i, image, match);
+        }
+      }
+    }
+  }
+
+  private static void updateImage(Res r, FieldSpec.Slot slot, Image image, Pattern match) {
+    JsonNode cur = slot.get();
+    if (cur == null || !cur.isValueNode() || cur.isNull()) {
+      return;
+    }
+    String value = cur.asText();
+    if (!match.matcher(value).matches()) {
+      return;
+    }
+    String[] parts = splitImage(value);
+    String name = parts[0];
+    String tag = parts[1];
+    String digest = parts[2];
+    if (!image.newName().isEmpty()) {
+      name = image.newName();
+    }
+    if (!image.newTag().isEmpty() && !image.digest().isEmpty()) {
+      tag = image.newTag();
+      digest = image.digest();
+    } else if (!image.newTag().isEmpty()) {
+      tag = image.newTag();
+      digest = "";
+    } else if (!image.digest().isEmpty()) {
+      tag = "";
+      digest = image.digest();
+    }
+    if (!image.tagSuffix().isEmpty()) {
+      tag = tag + image.tagSuffix();
+    }
+    String out = name;
+    if (!tag.isEmpty()) {
+      out += ":" + tag;
+    }
+    if (!digest.isEmpty()) {
+      out += "@" + digest;
+    }
+    slot.set(F.textNode(out));
+    r.origins.put(slot.pointer(), image.where());
+  }
+
+  /** image.Split: name, tag, digest; a registry port is not a tag. */
+  static String[] splitImage(String image) {
+    String search = image;
+    int slash = image.indexOf('/');
+    if (slash > 0) {
+      search = image.substring(slash);
+    } else {
+      slash = 0;
+    }
+    int id = search.indexOf('@');
+    int ic = search.indexOf(':');
+    if (ic < 0 && id < 0) {
+      return new String[] {image, "", ""};
+    }
+    if (id >= 0 && (id < ic || ic < 0)) {
+      id += slash;
+      return new String[] {image.substring(0, id), "", image.substring(id + 1)};
+    }
+    if (id >= 0) {
+      id += slash;
+      ic += slash;
+      return new String[] {image.substring(0, ic), image.substring(ic + 1, id), image.substring(id + 1)};
+    }
+    ic += slash;
+    return new String[] {image.substring(0, ic), image.substring(ic + 1), ""};
+  }
+
+  static void replicas(List<Res> resources, String name, long count, Location where) {
+    boolean found = false;
+    for (FieldSpec fs : BuiltinConfig.REPLICAS) {
+      for (Res r : resources) {
+        boolean matches = false;
+        for (ResId id : r.allIds()) {
+          if (id.name().equals(name) && id.selectedBy(fs.group(), fs.version(), fs.kind())) {
+            matches = true;
+            break;
+          }
+        }
+        if (!matches) {
+          continue;
+        }
+        found = true;
+        fs.apply(r.obj, FieldSpec.Create.SCALAR, slot -> {
+          slot.set(F.numberNode(count));
+          r.origins.put(slot.pointer(), where);
+        });
+      }
+    }
+    if (!found) {
+      List<String> gvks = new ArrayList<>();
+      for (FieldSpec fs : BuiltinConfig.REPLICAS) {
+        gvks.add(new ResId(fs.group(), fs.version(), fs.kind(), "", "").gvkString());
+      }
+      throw ValidatorException.input(where,
+          "resource with name " + name + " does not match a config with the following GVK " + gvks);
+    }
+  }
+
+  static void checkUnique(List<Res> resources, Location where, String message) {
+    for (int i = 0; i < resources.size(); i++) {
+      for (int j = i + 1; j < resources.size(); j++) {
+        if (resources.get(i).curId().matches(resources.get(j).curId())) {
+          throw ValidatorException.input(where, message + ": " + resources.get(i).curId());
+        }
+      }
+    }
+  }
+}

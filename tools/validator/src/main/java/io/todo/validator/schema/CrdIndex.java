@@ -1,0 +1,76 @@
+package io.todo.validator.schema;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** The custom kinds that a set of CustomResourceDefinitions serves, by group/version/Kind. */
+public final class CrdIndex {
+
+  /**
+   * One served version of a custom kind.
+   *
+   * @param key "group/version/Kind"
+   * @param schema the version's openAPIV3Schema, or null when the CRD declares none
+   * @param namespaced spec.scope == Namespaced
+   * @param fingerprint identifies the schema's content, so equal CRDs share a compiled schema
+   */
+  public record Served(String key, JsonNode schema, boolean namespaced, String fingerprint) {}
+
+  private final Map<String, Served> byGvk = new HashMap<>();
+
+  public static CrdIndex of(Collection<JsonNode> crds) {
+    CrdIndex index = new CrdIndex();
+    for (JsonNode crd : crds) {
+      index.add(crd);
+    }
+    return index;
+  }
+
+  public static boolean isCrd(JsonNode object) {
+    return "CustomResourceDefinition".equals(object.path("kind").asText())
+        && object.path("apiVersion").asText().startsWith("apiextensions.k8s.io/");
+  }
+
+  private void add(JsonNode crd) {
+    JsonNode spec = crd.path("spec");
+    String group = spec.path("group").asText();
+    String kind = spec.path("names").path("kind").asText();
+    if (group.isEmpty() || kind.isEmpty()) {
+      return; // the CRD itself is invalid; its own schema check says so
+    }
+    boolean namespaced = !"Cluster".equals(spec.path("scope").asText());
+    // apiextensions v1beta1 had one schema for all versions under spec.validation
+    JsonNode shared = spec.path("validation").get("openAPIV3Schema");
+    for (JsonNode v : spec.path("versions")) {
+      if (!v.path("served").asBoolean(true)) {
+        continue;
+      }
+      JsonNode schema = v.path("schema").get("openAPIV3Schema");
+      put(group, v.path("name").asText(), kind, schema != null ? schema : shared, namespaced);
+    }
+    if (spec.has("version") && !spec.has("versions")) {
+      put(group, spec.path("version").asText(), kind, shared, namespaced);
+    }
+  }
+
+  private void put(String group, String version, String kind, JsonNode schema, boolean namespaced) {
+    String key = group + "/" + version + "/" + kind;
+    String fingerprint = schema == null ? "none" : Integer.toHexString(schema.hashCode()) + "-" + schema.size();
+    byGvk.put(key, new Served(key, schema, namespaced, fingerprint));
+  }
+
+  public Optional<Served> find(String group, String version, String kind) {
+    return Optional.ofNullable(byGvk.get(group + "/" + version + "/" + kind));
+  }
+
+  public Collection<Served> all() {
+    return byGvk.values();
+  }
+
+  public boolean isEmpty() {
+    return byGvk.isEmpty();
+  }
+}

@@ -1,0 +1,233 @@
+package io.todo.validator.schema;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.ValidationMessage;
+import io.todo.validator.load.Manifests;
+import io.todo.validator.model.Finding;
+import io.todo.validator.model.Location;
+import io.todo.validator.model.Resource;
+import io.todo.validator.model.Severity;
+import io.todo.validator.model.ValidatorException;
+import io.todo.validator.pipeline.Stage;
+import io.todo.validator.pipeline.Target;
+import io.todo.validator.schema.SchemaMessages.Problem;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Validates every resource against the schema of its kind: the built-in kinds of the target's
+ * Kubernetes version, the CRDs of the stream and of {@code --crd}, the bundled CRDs (Argo CD,
+ * Sealed Secrets), or files from {@code --schema-location}. Rule id {@value #RULE}.
+ */
+public final class SchemaStage implements Stage {
+  public static final String RULE = "SCHEMA";
+  /** Compiled schemas are shared by every stage of the process: compiling is the costly part. */
+  private static final CompiledSchemas COMPILED = new CompiledSchemas();
+  private static volatile CrdIndex bundledCrds;
+
+  private final SchemaBundle bundle;
+  private final SchemaOptions options;
+  private final List<SchemaLocations.Location> locations;
+  private final ConcurrentHashMap<String, Optional<JsonSchema>> files = new ConcurrentHashMap<>();
+  private volatile CrdIndex explicitCrds;
+
+  public SchemaStage(SchemaOptions options) {
+    this(SchemaBundle.builtin(), options);
+  }
+
+  SchemaStage(SchemaBundle bundle, SchemaOptions options) {
+    this.bundle = bundle;
+    this.options = options;
+    this.locations = options.schemaLocations().isEmpty()
+        ? List.of(new SchemaLocations.Location(true, null))
+        : SchemaLocations.parse(options.schemaLocations(), options.cwd());
+  }
+
+  /** A schema and the scope it implies (null when unknown). */
+  private record Resolved(JsonSchema schema, Boolean namespaced) {}
+
+  @Override
+  public List<Finding> check(Target target, List<Resource> resources) {
+    String version = target.kubernetesVersion() != null ? target.kubernetesVersion() : bundle.newestVersion();
+    CrdIndex stream = CrdIndex.of(resources.stream().map(Resource::object).filter(CrdIndex::isCrd)
+        .map(o -> (JsonNode) o).toList());
+    CrdIndex explicit = explicitCrds();
+    return resources.parallelStream()
+        .map(r -> checkOne(r, version, stream, explicit))
+        .flatMap(List::stream)
+        .toList();
+  }
+
+  private List<Finding> checkOne(Resource r, String version, CrdIndex stream, CrdIndex explicit) {
+    String apiVersion = r.apiVersion();
+    String kind = r.kind();
+    List<Problem> problems = new ArrayList<>();
+    if (apiVersion == null || apiVersion.isEmpty() || kind == null || kind.isEmpty()) {
+      String missing = apiVersion == null || apiVersion.isEmpty() ? "apiVersion" : "kind";
+      return findings(r, List.of(new Problem(FieldPath.root(), "missing required field \"" + missing + "\"")));
+    }
+    if (SchemaOptions.names(options.reject(), apiVersion, kind)) {
+      return findings(r, List.of(new Problem(FieldPath.root().child("kind"),
+          apiVersion + " " + kind + " is rejected (--reject)")));
+    }
+    if (SchemaOptions.names(options.skip(), apiVersion, kind)) {
+      return List.of();
+    }
+    Optional<Resolved> resolved = resolve(r, version, stream, explicit);
+    if (resolved.isEmpty()) {
+      if (options.ignoreMissingSchemas()) {
+        return List.of();
+      }
+      return findings(r, List.of(new Problem(FieldPath.root().child("kind"), "no schema for " + apiVersion + " " + kind
+          + " in Kubernetes " + version + " (give its CRD with --crd, or use --ignore-missing-schemas)")));
+    }
+    boolean redact = "Secret".equals(kind) && r.group().isEmpty();
+    for (ValidationMessage m : resolved.get().schema().validate(withoutNulls(r.object()))) {
+      problems.add(SchemaMessages.of(m, redact));
+    }
+    problems.addAll(MetadataRules.check(r.object(), r.group(), kind, resolved.get().namespaced()));
+    return findings(r, problems);
+  }
+
+  private static List<Finding> findings(Resource r, List<Problem> problems) {
+    return problems.stream()
+        .distinct()
+        .map(p -> new Finding(Severity.ERROR, RULE, r.ref(), p.path().field(), p.message(), r.locate(p.path().pointer())))
+        .sorted(Comparator.comparing(Finding::field).thenComparing(Finding::message))
+        .toList();
+  }
+
+  private Optional<Resolved> resolve(Resource r, String version, CrdIndex stream, CrdIndex explicit) {
+    for (SchemaLocations.Location loc : locations) {
+      Optional<Resolved> found = loc.builtin() ? builtin(r, version, stream, explicit) : file(loc.template(), r, version);
+      if (found.isPresent()) {
+        return found;
+      }
+    }
+    return crd(r, version, stream).or(() -> crd(r, version, explicit));
+  }
+
+  /** Built-in kinds, then the CRDs of the stream and of --crd, then the bundled CRDs. */
+  private Optional<Resolved> builtin(Resource r, String version, CrdIndex stream, CrdIndex explicit) {
+    String group = r.group();
+    String ver = r.apiVersion().substring(r.apiVersion().indexOf('/') + 1);
+    Optional<String> def = bundle.definitionName(version, group, ver, r.kind());
+    if (def.isPresent()) {
+      String key = "builtin|" + version + "|" + options.strict() + "|" + def.get();
+      JsonSchema s = COMPILED.get(key, () -> new SchemaConverter(bundle, options.strict()).builtin(version, def.get()));
+      return Optional.of(new Resolved(s, bundle.namespaced(group, r.kind()).orElse(null)));
+    }
+    return crd(r, version, stream).or(() -> crd(r, version, explicit)).or(() -> crd(r, version, bundledCrds()));
+  }
+
+  private Optional<Resolved> crd(Resource r, String version, CrdIndex crds) {
+    String ver = r.apiVersion().substring(r.apiVersion().indexOf('/') + 1);
+    return crds.find(r.group(), ver, r.kind()).map(served -> {
+      if (served.schema() == null) {
+        // a CRD without a schema accepts anything, as the API server does
+        JsonSchema open = COMPILED.get("open", () -> new ObjectMapper().createObjectNode());
+        return new Resolved(open, served.namespaced());
+      }
+      String key = "crd|" + version + "|" + options.strict() + "|" + served.key() + "|" + served.fingerprint();
+      JsonSchema s = COMPILED.get(key, () -> new SchemaConverter(bundle, options.strict()).crd(version, served.schema()));
+      return new Resolved(s, served.namespaced());
+    });
+  }
+
+  private Optional<Resolved> file(String template, Resource r, String version) {
+    String path = SchemaLocations.expand(template, version, options.strict(), r.apiVersion(), r.kind());
+    Optional<JsonSchema> s = files.computeIfAbsent(path, p -> {
+      Path file = Path.of(p);
+      if (!Files.isRegularFile(file)) {
+        return Optional.empty();
+      }
+      try {
+        return Optional.of(CompiledSchemas.compile("file|" + p, new ObjectMapper().readTree(file.toFile())));
+      } catch (IOException e) {
+        throw ValidatorException.input(Location.of(p), "cannot read schema: " + e.getClass().getSimpleName());
+      } catch (RuntimeException e) {
+        throw ValidatorException.input(Location.of(p), "unusable schema: " + e.getClass().getSimpleName());
+      }
+    });
+    return s.map(schema -> new Resolved(schema, bundle.namespaced(r.group(), r.kind()).orElse(null)));
+  }
+
+  private CrdIndex explicitCrds() {
+    CrdIndex c = explicitCrds;
+    if (c == null) {
+      List<JsonNode> crds = new ArrayList<>();
+      List<ValidatorException> errors = new ArrayList<>();
+      for (Path p : options.crds()) {
+        Path abs = options.cwd().resolve(p).normalize();
+        try {
+          List<Resource> loaded = Files.isDirectory(abs)
+              ? new Manifests().readDirectory(abs, p.toString())
+              : new Manifests().readFile(abs, p.toString());
+          loaded.stream().map(Resource::object).filter(CrdIndex::isCrd).forEach(crds::add);
+        } catch (ValidatorException e) {
+          errors.add(e);
+        }
+      }
+      if (!errors.isEmpty()) {
+        throw ValidatorException.all(errors);
+      }
+      c = CrdIndex.of(crds);
+      explicitCrds = c;
+    }
+    return c;
+  }
+
+  private CrdIndex bundledCrds() {
+    CrdIndex c = bundledCrds;
+    if (c == null) {
+      c = CrdIndex.of(bundle.crds());
+      bundledCrds = c;
+    }
+    return c;
+  }
+
+  /** The API server treats a null field as absent; so do we (kustomize emits creationTimestamp: null). */
+  static JsonNode withoutNulls(JsonNode node) {
+    if (!hasNullField(node)) {
+      return node;
+    }
+    JsonNode copy = node.deepCopy();
+    dropNullFields(copy);
+    return copy;
+  }
+
+  private static boolean hasNullField(JsonNode n) {
+    if (n.isObject()) {
+      for (JsonNode v : n) {
+        if (v.isNull() || hasNullField(v)) {
+          return true;
+        }
+      }
+    } else if (n.isArray()) {
+      for (JsonNode v : n) {
+        if (hasNullField(v)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static void dropNullFields(JsonNode n) {
+    if (n.isObject()) {
+      ((ObjectNode) n).properties().removeIf(e -> e.getValue().isNull());
+      n.forEach(SchemaStage::dropNullFields);
+    } else if (n.isArray()) {
+      n.forEach(SchemaStage::dropNullFields);
+    }
+  }
+}
