@@ -58,4 +58,20 @@ class PolicyOriginTest {
         .contains("base/deployment.yaml:10:11: error: [RES-001] Deployment/todo/api: spec.template.spec.containers[0]: "
             + "container \"api\" has no cpu request");
   }
+
+  @Test
+  void aSecretGeneratorIsReportedInItsKustomizationRelativeToTheWorkingDirectory(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("validator.yaml"), "overlays:\n  - {path: overlays/dev, environment: dev}\n");
+    Files.createDirectories(dir.resolve("base"));
+    Files.writeString(dir.resolve("base/kustomization.yaml"),
+        "secretGenerator:\n  - name: db\n    literals: [password=not-a-real-password]\n");
+    Files.createDirectories(dir.resolve("overlays/dev"));
+    Files.writeString(dir.resolve("overlays/dev/kustomization.yaml"), "namespace: todo\nresources: [../../base]\n");
+    CliRunner.Result r = CliRunner.runIn(dir.resolve("overlays"), "validate", "dev");
+    assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(1);
+    assertThat(r.out())
+        .contains("../base/kustomization.yaml:1:1: error: [SCR-002] secretGenerator produces a plaintext Secret; use a SealedSecret")
+        .contains("[SCR-001] Secret/todo/db-")
+        .doesNotContain("not-a-real-password");
+  }
 }
