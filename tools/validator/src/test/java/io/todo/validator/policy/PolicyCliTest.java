@@ -18,11 +18,12 @@ class PolicyCliTest {
         replicas: 1
         selector: {matchLabels: {app: api}}
         strategy: {rollingUpdate: {maxUnavailable: 0}}
+        selector: {matchLabels: {app: api}}
         template:
           metadata: {labels: {app: api}}
           spec:
             automountServiceAccountToken: false
-            securityContext: {runAsNonRoot: true, seccompProfile: {type: RuntimeDefault}}
+            securityContext: {runAsNonRoot: true, runAsUser: 10001, runAsGroup: 10001, seccompProfile: {type: RuntimeDefault}}
             containers:
               - name: api
                 image: ghcr.io/todo/api:1.0.0
@@ -40,7 +41,7 @@ class PolicyCliTest {
       apiVersion: networking.k8s.io/v1
       kind: NetworkPolicy
       metadata: {name: default-deny, namespace: todo}
-      spec: {podSelector: {}, policyTypes: [Ingress]}
+      spec: {podSelector: {}, policyTypes: [Ingress, Egress]}
       """;
 
   private static Path repo(Path dir, String waivers) throws Exception {
