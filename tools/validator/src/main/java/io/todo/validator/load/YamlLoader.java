@@ -50,6 +50,9 @@ public final class YamlLoader {
   /** Marks a plain scalar whose type we resolve ourselves (SnakeYAML resolves YAML 1.1 only). */
   private static final Tag PLAIN = new Tag("tag:todo.validator:plain");
 
+  /** Stateless after construction; building one per document cost more than parsing small documents. */
+  private static final PlainResolver PLAIN_RESOLVER = new PlainResolver();
+
   private final ScalarSchema schema;
   private final YamlLimits limits;
 
@@ -98,16 +101,27 @@ public final class YamlLoader {
     checkLineLengths(text, displayName);
     List<YamlDocument> docs = new ArrayList<>();
     List<ValidatorException> errors = new ArrayList<>();
-    for (Chunk chunk : split(text)) {
-      if (docs.size() >= limits.maxDocuments()) {
-        throw ValidatorException.input(
-            new Location(displayName, chunk.firstLine + 1, 1),
-            "more than " + limits.maxDocuments() + " documents (limit maxDocuments)");
-      }
+    List<Chunk> chunks = split(text);
+    if (chunks.size() > limits.maxDocuments()) {
+      throw ValidatorException.input(
+          new Location(displayName, chunks.get(limits.maxDocuments()).firstLine + 1, 1),
+          "more than " + limits.maxDocuments() + " documents (limit maxDocuments)");
+    }
+    // documents are independent: large streams parse on every core, results keep stream order
+    Object[] parsed = new Object[chunks.size()];
+    java.util.stream.IntStream range = java.util.stream.IntStream.range(0, chunks.size());
+    (chunks.size() >= 64 ? range.parallel() : range).forEach(i -> {
       try {
-        docs.add(parseChunk(chunk, displayName));
+        parsed[i] = parseChunk(chunks.get(i), displayName);
       } catch (ValidatorException e) {
+        parsed[i] = e;
+      }
+    });
+    for (Object o : parsed) {
+      if (o instanceof ValidatorException e) {
         errors.add(e);
+      } else {
+        docs.add((YamlDocument) o);
       }
     }
     if (!errors.isEmpty()) {
@@ -143,7 +157,7 @@ public final class YamlLoader {
       Composer composer =
           new Composer(
               new ParserImpl(new StreamReader(new StringReader(chunk.text)), options),
-              new PlainResolver(),
+              PLAIN_RESOLVER,
               options);
       root = composer.getSingleNode();
     } catch (MarkedYAMLException e) {

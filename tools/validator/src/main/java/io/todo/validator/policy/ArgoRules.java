@@ -55,7 +55,8 @@ final class ArgoRules {
       return new RuleInfo("ARGO-002", "Applications must point at an existing overlay of this repository", Severity.ERROR, null,
           "A path that does not exist (a renamed overlay, a typo) makes the Application fail to generate manifests, "
               + "and one outside the overlays deploys something no overlay validation covered.",
-          "Set spec.source.path to an overlay directory listed in validator.yaml (relative to the repository root).",
+          "Set spec.source.path to an overlay directory listed in validator.yaml (relative to the repository root); list other "
+              + "kustomizations Applications may deploy (policies/admission) under argocd.paths in policies.yaml.",
           Map.of());
     }
 
@@ -82,8 +83,8 @@ final class ArgoRules {
       try {
         return RepoConfig.read(root.resolve(RepoConfig.FILE_NAME), RepoConfig.FILE_NAME).overlays().stream()
             .map(o -> Path.of(o.path()).normalize().toString().replace('\\', '/')).toList();
-      } catch (ValidatorException e) {
-        return List.of();
+      } catch (ValidatorException | java.nio.file.InvalidPathException e) {
+        return List.of(); // the validate command reports a broken validator.yaml itself
       }
     }
 
@@ -100,8 +101,14 @@ final class ArgoRules {
         out.add(app, ptr, "the source has no path");
         return;
       }
-      String p = path.asText().replaceFirst("^\\./", "").replaceAll("/+$", "");
-      Path dir = root.resolve(p).normalize();
+      String p = PolicyConfig.cleanPath(path.asText());
+      Path dir;
+      try {
+        dir = root.resolve(p).normalize();
+      } catch (java.nio.file.InvalidPathException e) {
+        out.add(app, ptr + "/path", "path " + path.asText() + " is not a valid path");
+        return;
+      }
       String rel = root.relativize(dir).toString().replace('\\', '/');
       if (!dir.startsWith(root) || Path.of(p).isAbsolute()) {
         out.add(app, ptr + "/path", "path " + path.asText() + " leaves the repository");
@@ -109,8 +116,9 @@ final class ArgoRules {
         out.add(app, ptr + "/path", "path " + path.asText() + " does not exist in this repository");
       } else if (!Renderer.isKustomization(dir)) {
         out.add(app, ptr + "/path", "path " + path.asText() + " holds no kustomization");
-      } else if (!overlays.isEmpty() && !overlays.contains(rel)) {
-        out.add(app, ptr + "/path", "path " + path.asText() + " is not an overlay listed in validator.yaml (" + String.join(", ", overlays) + ")");
+      } else if (!overlays.isEmpty() && !overlays.contains(rel) && !ctx.config().argoPaths().contains(rel)) {
+        out.add(app, ptr + "/path", "path " + path.asText() + " is not an overlay listed in validator.yaml (" + String.join(", ", overlays)
+            + ") nor under argocd.paths in policies.yaml");
       }
     }
   }

@@ -15,7 +15,8 @@ final class CrossRefs {
   private CrossRefs() {}
 
   static List<Rule> all() {
-    return List.of(new ServiceSelects(), new HpaTarget(), new PdbSelects(), new ObjectRefs(), new IngressBackends());
+    return List.of(new ServiceSelects(), new HpaTarget(), new PdbSelects(), new ObjectRefs(), new IngressBackends(),
+        new WorkloadSelector(), new StatefulSetService());
   }
 
   static boolean sameNamespace(Resource a, Resource b) {
@@ -29,18 +30,12 @@ final class CrossRefs {
 
   /** Pod templates in the namespace of {@code r}. */
   static List<PodSpec> podsIn(PolicyContext ctx, Resource r) {
-    return ctx.podSpecs().stream().filter(p -> sameNamespace(p.owner(), r)).toList();
+    return ctx.podSpecsIn(ns(r));
   }
 
   /** The HPA that scales a workload, or null. */
   static Resource hpaFor(PolicyContext ctx, Resource w) {
-    for (Resource h : ctx.ofKind("HorizontalPodAutoscaler")) {
-      JsonNode ref = h.object().path("spec").path("scaleTargetRef");
-      if (sameNamespace(h, w) && w.kind().equals(ref.path("kind").asText()) && Objects.equals(w.name(), ref.path("name").asText(null))) {
-        return h;
-      }
-    }
-    return null;
+    return ctx.hpaFor(w.kind(), ns(w), w.name());
   }
 
   /** XRF-001: a Service with a selector must select at least one pod template. */
@@ -57,14 +52,28 @@ final class CrossRefs {
     public void check(PolicyContext ctx, Violations out) {
       for (Resource s : ctx.ofKind("Service")) {
         JsonNode sel = s.object().path("spec").path("selector");
-        if (!sel.isObject() || sel.isEmpty() || "ExternalName".equals(s.object().path("spec").path("type").asText())) {
-          continue; // endpoints managed elsewhere
+        if ("ExternalName".equals(s.object().path("spec").path("type").asText())) {
+          continue;
+        }
+        if (!sel.isObject() || sel.isEmpty()) {
+          if (!hasEndpoints(ctx, s)) {
+            out.add(s, "/spec", "the Service has no selector and the overlay holds no Endpoints or EndpointSlice for it");
+          }
+          continue;
         }
         if (podsIn(ctx, s).stream().noneMatch(p -> Selectors.matchesMap(sel, p.labels()))) {
           out.add(s, "/spec/selector", "the selector " + sel + " matches no pod template in namespace " + ns(s));
         }
       }
     }
+  }
+
+  /** Endpoints named like the Service, or an EndpointSlice labelled with its name. */
+  static boolean hasEndpoints(PolicyContext ctx, Resource s) {
+    return ctx.resources().stream().filter(r -> sameNamespace(r, s)).anyMatch(r ->
+        ("Endpoints".equals(r.kind()) && Objects.equals(r.name(), s.name()))
+            || ("EndpointSlice".equals(r.kind()) && Objects.equals(s.name(),
+                r.object().path("metadata").path("labels").path("kubernetes.io/service-name").asText(null))));
   }
 
   /** XRF-002: an HPA's scale target must exist and be scalable. */
@@ -86,8 +95,7 @@ final class CrossRefs {
         String kind = ref.path("kind").asText("");
         String name = ref.path("name").asText("");
         String group = ref.path("apiVersion").asText("").contains("/") ? ref.path("apiVersion").asText().split("/")[0] : "";
-        boolean found = ctx.resources().stream().anyMatch(r -> kind.equals(r.kind()) && name.equals(r.name())
-            && sameNamespace(r, h) && group.equals(r.group()));
+        boolean found = ctx.named(kind, ns(h), name).stream().anyMatch(r -> group.equals(r.group()));
         if (!found) {
           out.add(h, "/spec/scaleTargetRef", "the scale target " + kind + "/" + name + " (" + ref.path("apiVersion").asText("no apiVersion")
               + ") does not exist in namespace " + ns(h));
@@ -194,23 +202,16 @@ final class CrossRefs {
 
     /** A Secret also exists when a SealedSecret will create it (under the template's name if it sets one). */
     static boolean exists(PolicyContext ctx, Resource from, String kind, String name) {
-      for (Resource r : ctx.resources()) {
-        if (!sameNamespace(r, from)) {
-          continue;
-        }
-        boolean match = switch (kind) {
-          case "secrets" -> ("Secret".equals(r.kind()) && name.equals(r.name()))
-              || ("SealedSecret".equals(r.kind()) && name.equals(r.object().path("spec").path("template").path("metadata").path("name").asText(r.name())));
-          case "configMaps" -> "ConfigMap".equals(r.kind()) && name.equals(r.name());
-          case "persistentVolumeClaims" -> "PersistentVolumeClaim".equals(r.kind()) && name.equals(r.name());
-          case "services" -> "Service".equals(r.kind()) && name.equals(r.name());
-          default -> false;
-        };
-        if (match) {
-          return true;
-        }
-      }
-      return false;
+      String ns = ns(from);
+      return switch (kind) {
+        case "secrets" -> !ctx.named("Secret", ns, name).isEmpty()
+            || ctx.ofKind("SealedSecret").stream().anyMatch(r -> sameNamespace(r, from)
+                && name.equals(r.object().path("spec").path("template").path("metadata").path("name").asText(r.name())));
+        case "configMaps" -> !ctx.named("ConfigMap", ns, name).isEmpty();
+        case "persistentVolumeClaims" -> !ctx.named("PersistentVolumeClaim", ns, name).isEmpty();
+        case "services" -> !ctx.named("Service", ns, name).isEmpty();
+        default -> false;
+      };
     }
   }
 
@@ -263,6 +264,66 @@ final class CrossRefs {
       if (!ok) {
         out.add(ing, pointer + "/service/port", "Service \"" + name + "\" has no port "
             + (port.has("name") ? "named \"" + port.path("name").asText() + "\"" : port.path("number").asText("(none given)")));
+      }
+    }
+  }
+
+  /** XRF-007: a controller's selector must select its own pod template. */
+  static final class WorkloadSelector implements Rule {
+    private static final Set<String> NEEDS_SELECTOR = Set.of("Deployment", "StatefulSet", "DaemonSet", "ReplicaSet");
+
+    @Override
+    public RuleInfo info() {
+      return new RuleInfo("XRF-007", "Workload selectors must match their pod template labels", Severity.ERROR, null,
+          "The API server rejects a controller whose selector does not select its own template, and a selector that is too "
+              + "broad adopts other workloads' pods; the sync fails or the controller fights another one.",
+          "Set spec.selector.matchLabels to labels of spec.template.metadata.labels (a stable subset: the selector is immutable).",
+          Map.of("kube-score", "deployment-pod-selector-labels-match-template-metadata-labels, "
+              + "statefulset-pod-selector-labels-match-template-metadata-labels"));
+    }
+
+    @Override
+    public void check(PolicyContext ctx, Violations out) {
+      for (PodSpec pod : ctx.podSpecs()) {
+        Resource w = pod.owner();
+        if (!NEEDS_SELECTOR.contains(w.kind())) {
+          continue;
+        }
+        JsonNode sel = w.object().path("spec").path("selector");
+        if (Selectors.isEmpty(sel)) {
+          out.add(w, "/spec", "the workload has no spec.selector (required, and it must match the pod template labels)");
+        } else if (!Selectors.matches(sel, pod.labels())) {
+          out.add(w, "/spec/selector", "spec.selector does not match the pod template labels " + pod.labels());
+        }
+      }
+    }
+  }
+
+  /** XRF-008: a StatefulSet's governing Service must exist and be headless. */
+  static final class StatefulSetService implements Rule {
+    @Override
+    public RuleInfo info() {
+      return new RuleInfo("XRF-008", "StatefulSets must name an existing headless Service", Severity.ERROR, null,
+          "The governing Service gives each replica its stable DNS name (db-0.db); without it, or with a normal ClusterIP Service, "
+              + "the per-pod names the application relies on do not resolve.",
+          "Set spec.serviceName to a Service of the overlay with clusterIP: None that selects the StatefulSet's pods.",
+          Map.of("kube-score", "statefulset-has-servicename"));
+    }
+
+    @Override
+    public void check(PolicyContext ctx, Violations out) {
+      for (Resource s : ctx.ofKind("StatefulSet")) {
+        JsonNode name = s.object().path("spec").path("serviceName");
+        if (!name.isTextual() || name.asText().isEmpty()) {
+          out.add(s, "/spec", "the StatefulSet names no governing Service (spec.serviceName)");
+          continue;
+        }
+        Resource svc = ctx.ofKind("Service").stream().filter(r -> sameNamespace(r, s) && name.asText().equals(r.name())).findFirst().orElse(null);
+        if (svc == null) {
+          out.add(s, "/spec/serviceName", "Service \"" + name.asText() + "\" does not exist in namespace " + ns(s));
+        } else if (!"None".equals(svc.object().path("spec").path("clusterIP").asText())) {
+          out.add(s, "/spec/serviceName", "Service \"" + name.asText() + "\" is not headless (clusterIP: None)");
+        }
       }
     }
   }

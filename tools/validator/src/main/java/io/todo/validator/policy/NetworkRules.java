@@ -47,9 +47,9 @@ final class NetworkRules {
       return new RuleInfo("NET-001", "Every namespace with workloads must have a default-deny NetworkPolicy", Severity.ERROR, null,
           "Without a default deny every pod accepts traffic from every pod of the cluster; a policy added for one workload leaves "
               + "the others open.",
-          "Add a NetworkPolicy with podSelector: {} and policyTypes: [Ingress] (and Egress when networkPolicy.defaultDeny asks for it) "
-              + "and no rules, then allow traffic per workload.",
-          Map.of("kube-score", "pod-networkpolicy (per pod)", "checkov", "CKV_K8S_7 (not in the Kubernetes framework since 2.x)"));
+          "Add a NetworkPolicy with podSelector: {}, policyTypes: [Ingress, Egress] and no rules (networkPolicy.defaultDeny in "
+              + "policies.yaml says which directions are required), then allow traffic per workload.",
+          Map.of("kube-score", "pod-networkpolicy (per pod, ingress and egress)", "checkov", "CKV2_K8S_6"));
     }
 
     @Override

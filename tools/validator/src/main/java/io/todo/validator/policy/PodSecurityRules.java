@@ -15,7 +15,7 @@ final class PodSecurityRules {
   static List<Rule> all() {
     return List.of(new RunAsNonRoot(), new NoPrivilegeEscalation(), new NotPrivileged(), new DropAll(),
         new NoDangerousCapabilities(), new ReadOnlyRoot(), new Seccomp(), new HostNamespaces(), new HostPath(),
-        new HostPort(), new ServiceAccountToken());
+        new HostPort(), new ServiceAccountToken(), new HighIds());
   }
 
   /** Base for rules checked once per container of every workload. */
@@ -39,7 +39,7 @@ final class PodSecurityRules {
       return new RuleInfo("SEC-001", "Containers must run as a non-root user", Severity.ERROR, null,
           "A process running as UID 0 is root on the node as soon as it escapes the container.",
           "Set securityContext.runAsNonRoot: true and a non-zero runAsUser (on the pod, or on each container).",
-          Map.of("kube-score", "container-security-context-user-group-id",
+          Map.of("kube-score", "container-security-context-user-group-id (also requires UID/GID > 10000: SEC-012)",
               "polaris", "runAsRootAllowed",
               "kube-linter", "run-as-non-root",
               "checkov", "CKV_K8S_23, CKV_K8S_40"));
@@ -327,6 +327,33 @@ final class PodSecurityRules {
         if (!saOff) {
           out.add(pod.owner(), pod.pointer(), "the pod mounts a service account token: neither it nor ServiceAccount \"" + sa
               + "\" sets automountServiceAccountToken: false");
+        }
+      }
+    }
+  }
+
+  /** SEC-012: a UID and GID outside the range of the node's system and login users. */
+  static final class HighIds extends PerContainer {
+    private static final long MIN = 10000;
+
+    @Override
+    public RuleInfo info() {
+      return new RuleInfo("SEC-012", "Containers should run with a UID and GID of 10000 or more", Severity.WARNING, null,
+          "Without user namespaces a container UID is the node's UID: a low one may be a real user or daemon of the node, "
+              + "whose files an escaped process could then own. Unset values fall back to the image's USER, which the manifest does not show.",
+          "Set securityContext.runAsUser and runAsGroup to 10000 or more (on the pod, or on each container).",
+          Map.of("kube-score", "container-security-context-user-group-id", "checkov", "CKV_K8S_40"));
+    }
+
+    @Override
+    void check(Container c, Violations out) {
+      for (String f : List.of("runAsUser", "runAsGroup")) {
+        Setting s = SecurityContexts.effective(c, f);
+        if (!s.isSet()) {
+          out.add(c.pod().owner(), s.pointer(), c.describe() + " sets no " + f + " (the image's default applies)");
+        } else if (s.value().asLong(0) < MIN) {
+          out.add(c.pod().owner(), s.pointer(), c.describe() + " runs with " + f + " " + s.value().asText()
+              + (s.fromPod() ? " (inherited from the pod)" : "") + ", below " + MIN);
         }
       }
     }

@@ -25,7 +25,7 @@ public final class PolicyConfig {
   private static final Set<String> ENV = Set.of("registries", "pullPolicies");
   private static final Set<String> BUDGET = Set.of("cpu", "memory");
   private static final Set<String> EXTERNAL = Set.of("secrets", "configMaps", "persistentVolumeClaims", "services");
-  private static final Set<String> ARGO = Set.of("repoURLs", "syncPolicy");
+  private static final Set<String> ARGO = Set.of("repoURLs", "paths", "syncPolicy");
   private static final Set<String> RESOURCES = Set.of("maxLimitRequestRatio");
   private static final Set<String> RATIO = Set.of("cpu", "memory");
   private static final Set<String> HEALTH = Set.of("slowStartSeconds");
@@ -41,8 +41,9 @@ public final class PolicyConfig {
   private final Map<String, BigDecimal> ratios = new HashMap<>();
   private final Map<String, JsonNode> syncPolicies = new HashMap<>();
   private List<String> repoUrls = List.of();
+  private List<String> argoPaths = List.of();
   private int slowStartSeconds = 30;
-  private List<String> defaultDeny = List.of("Ingress");
+  private List<String> defaultDeny = List.of("Ingress", "Egress");
 
   /** Total requests allowed in an environment (null = no limit for that resource). */
   public record Budget(BigDecimal cpu, BigDecimal memory, String cpuText, String memoryText, io.todo.validator.model.Location location) {}
@@ -99,6 +100,8 @@ public final class PolicyConfig {
     f.mapping("/argocd", ARGO);
     List<String> urls = f.strings("/argocd/repoURLs");
     c.repoUrls = urls == null ? List.of() : List.copyOf(urls);
+    List<String> paths = f.strings("/argocd/paths");
+    c.argoPaths = paths == null ? List.of() : paths.stream().map(PolicyConfig::cleanPath).toList();
     JsonNode sync = f.mapping("/argocd/syncPolicy", null);
     for (Iterator<String> it = sync.fieldNames(); it.hasNext(); ) {
       String env = it.next();
@@ -240,6 +243,16 @@ public final class PolicyConfig {
 
   public List<String> repoUrls() {
     return repoUrls;
+  }
+
+  /** Kustomization directories besides the overlays that Applications may deploy (policies/admission). */
+  public List<String> argoPaths() {
+    return argoPaths;
+  }
+
+  /** {@code ./a/b/} → {@code a/b}: how Application paths and configured paths are compared. */
+  static String cleanPath(String p) {
+    return p.replaceFirst("^\\./", "").replaceAll("/+$", "");
   }
 
   /** The sync policy an environment's Applications must contain, or null. */

@@ -23,8 +23,8 @@ final class Quantities {
 
   /** The value, or null when the text is not a quantity. */
   static BigDecimal parse(String text) {
-    if (text == null) {
-      return null;
+    if (text == null || text.length() > 64) {
+      return null; // real quantities are short; a huge mantissa or exponent would only cost time
     }
     Matcher m = FORM.matcher(text.trim());
     if (!m.matches()) {
@@ -36,7 +36,8 @@ final class Quantities {
       return v;
     }
     if (s.startsWith("e") || s.startsWith("E")) {
-      return v.scaleByPowerOfTen(Integer.parseInt(s.substring(1)));
+      int exp = Integer.parseInt(s.substring(1).replace("+", ""));
+      return Math.abs(exp) > 30 ? null : v.scaleByPowerOfTen(exp);
     }
     return v.multiply(SUFFIX.get(s));
   }

@@ -93,16 +93,29 @@ final class SecretRules {
           for (JsonNode e : d.content().path(key)) {
             String ref = e.asText("");
             if (!ref.contains("://") && !ref.startsWith("git@") && !ref.startsWith("github.com/")) {
-              visit(dir.resolve(ref).normalize(), ctx, out, seen);
+              try {
+                visit(dir.resolve(ref).normalize(), ctx, out, seen);
+              } catch (java.nio.file.InvalidPathException invalid) {
+                // not a path: the renderer reports it
+              }
             }
           }
         }
       }
     }
 
+    /** The file as the renderer shows paths: relative to the working directory the target was named from (../ allowed). */
     private static String shown(PolicyContext ctx, Path file) {
-      Path base = ctx.repoRoot() != null ? ctx.repoRoot() : Path.of("").toAbsolutePath();
-      return file.startsWith(base) ? base.relativize(file).toString().replace('\\', '/') : file.toString();
+      Path target = ctx.target().path().toAbsolutePath().normalize();
+      String shown = ctx.target().shown();
+      Path base = null;
+      if (shown.equals(".")) {
+        base = target;
+      } else if (!Path.of(shown).isAbsolute() && target.endsWith(Path.of(shown).normalize())) {
+        int keep = target.getNameCount() - Path.of(shown).normalize().getNameCount();
+        base = keep == 0 ? target.getRoot() : target.getRoot().resolve(target.subpath(0, keep));
+      }
+      return base != null ? base.relativize(file).toString().replace('\\', '/') : file.toString();
     }
   }
 

@@ -35,14 +35,29 @@ public record Waiver(
     return at != null && at.file() != null && glob(target, at.file());
   }
 
+  /** Wildcard match where {@code *} matches any run of characters; linear backtracking, no regex. */
   static boolean glob(String pattern, String text) {
-    StringBuilder re = new StringBuilder();
-    for (String part : pattern.split("\\*", -1)) {
-      if (re.length() > 0) {
-        re.append(".*");
+    int p = 0;
+    int t = 0;
+    int star = -1;
+    int mark = 0;
+    while (t < text.length()) {
+      if (p < pattern.length() && pattern.charAt(p) == '*') {
+        star = p++;
+        mark = t;
+      } else if (p < pattern.length() && pattern.charAt(p) == text.charAt(t)) {
+        p++;
+        t++;
+      } else if (star >= 0) {
+        p = star + 1;
+        t = ++mark;
+      } else {
+        return false;
       }
-      re.append(java.util.regex.Pattern.quote(part));
     }
-    return text.matches(re.toString());
+    while (p < pattern.length() && pattern.charAt(p) == '*') {
+      p++;
+    }
+    return p == pattern.length();
   }
 }

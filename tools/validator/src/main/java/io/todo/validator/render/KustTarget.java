@@ -27,6 +27,10 @@ final class KustTarget {
   final Kustomization kustomization;
   /** Origin path relative to the top kustomization while buildMetadata tracks origins, else null. */
   String origin;
+  /** The transformer configuration accumulated so far (ResAccumulator.tConfig). */
+  TransformerConfig config = TransformerConfig.empty();
+  /** The vars accumulated so far (ResAccumulator.varSet). */
+  Map<String, Vars.Var> vars = new LinkedHashMap<>();
 
   KustTarget(Path dir, Loader.Display display, List<Path> chain, Location referencedFrom) {
     this.dir = dir;
@@ -67,6 +71,8 @@ final class KustTarget {
     for (int i = 0; i < bases.size(); i++) {
       addResource(ra, bases.get(i), k.at("/bases/" + i));
     }
+    config = TransformerConfig.merged(config, TransformerConfig.forKustomization(k, loader), k.at("/configurations"));
+    config = TransformerConfig.merged(config, Crds.load(k, loader), k.at("/crds"));
     for (Res g : Generators.run(k, loader)) {
       BuildMetadata.fromGenerator(g, origin, Path.of(k.file).getFileName().toString());
       appendReplaceOrMerge(ra, g);
@@ -79,9 +85,13 @@ final class KustTarget {
         throw ValidatorException.input(where, "expected kind 'Component' for path '" + components.get(i)
             + "' but got '" + sub.kustomization.kind + "'");
       }
+      sub.config = config;
+      sub.vars = vars;
       sub.accumulate(ra);
+      config = sub.config;
     }
     transform(ra);
+    Vars.merge(vars, k, ra);
     return ra;
   }
 
@@ -144,6 +154,8 @@ final class KustTarget {
     for (Res r : sub.accumulate(new ArrayList<>())) {
       append(ra, r, where);
     }
+    config = TransformerConfig.merged(config, sub.config, where);
+    Vars.mergeSet(vars, sub.vars, where);
   }
 
   private static void checkResource(Resource r) {
@@ -262,37 +274,42 @@ final class KustTarget {
     }
     String ns = k.string("namespace");
     if (!ns.isEmpty()) {
-      run(ra, () -> Transformers.namespace(ra, ns, k.at("/namespace")));
+      run(ra, () -> Transformers.namespace(ra, ns, config.get("namespace"), k.at("/namespace")));
     }
     String prefix = k.string("namePrefix");
     if (!prefix.isEmpty()) {
-      run(ra, () -> Transformers.prefixSuffix(ra, prefix, true, k.at("/namePrefix")));
+      run(ra, () -> Transformers.prefixSuffix(ra, prefix, true, config.get("namePrefix"),
+          k.at("/namePrefix")));
     }
     String suffix = k.string("nameSuffix");
     if (!suffix.isEmpty()) {
-      run(ra, () -> Transformers.prefixSuffix(ra, suffix, false, k.at("/nameSuffix")));
+      run(ra, () -> Transformers.prefixSuffix(ra, suffix, false, config.get("nameSuffix"),
+          k.at("/nameSuffix")));
     }
     for (Kustomization.Item label : k.items("labels")) {
-      List<FieldSpec> specs = new ArrayList<>();
+      List<FieldSpec> own = new ArrayList<>();
       for (JsonNode f : label.node().path("fields")) {
-        specs.add(FieldSpec.of(f.path("group").asText(""), f.path("version").asText(""), f.path("kind").asText(""),
+        own.add(FieldSpec.of(f.path("group").asText(""), f.path("version").asText(""), f.path("kind").asText(""),
             f.path("path").asText(""), f.path("create").asBoolean(false)));
       }
+      Location where = k.at(label.pointer());
+      List<FieldSpec> specs = mergeSpecs(own, config.get("labels"), where);
       if (label.bool("includeSelectors")) {
-        specs.addAll(BuiltinConfig.COMMON_LABELS);
+        specs = mergeSpecs(specs, config.get("commonLabels"), where);
       } else {
         if (label.bool("includeTemplates")) {
-          specs.addAll(BuiltinConfig.TEMPLATE_LABELS);
+          specs = mergeSpecs(specs, config.get("templateLabels"), where);
         }
-        specs.add(FieldSpec.of("", "metadata/labels", true));
+        specs = mergeSpecs(specs, List.of(FieldSpec.of("", "metadata/labels", true)), where);
       }
       Map<String, String> pairs = Kustomization.map(label.node().get("pairs"));
-      run(ra, () -> Transformers.setEntries(ra, pairs, dedupe(specs), k.at(label.pointer())));
+      List<FieldSpec> all = specs;
+      run(ra, () -> Transformers.setEntries(ra, pairs, all, where));
     }
     Map<String, String> common = Kustomization.map(k.root.get("commonLabels"));
-    run(ra, () -> Transformers.setEntries(ra, common, BuiltinConfig.COMMON_LABELS, k.at("/commonLabels")));
+    run(ra, () -> Transformers.setEntries(ra, common, config.get("commonLabels"), k.at("/commonLabels")));
     Map<String, String> annotations = Kustomization.map(k.root.get("commonAnnotations"));
-    run(ra, () -> Transformers.setEntries(ra, annotations, BuiltinConfig.COMMON_ANNOTATIONS,
+    run(ra, () -> Transformers.setEntries(ra, annotations, config.get("commonAnnotations"),
         k.at("/commonAnnotations")));
     for (Kustomization.Item item : k.items("patchesJson6902")) {
       Patches.Patch p = loadPatch(item, false);
@@ -302,22 +319,27 @@ final class KustTarget {
     }
     for (Kustomization.Item item : k.items("replicas")) {
       run(ra, () -> Transformers.replicas(ra, item.string("name"), item.node().path("count").asLong(0),
-          k.at(item.pointer())));
+          config.get("replicas"), k.at(item.pointer())));
     }
     List<Kustomization.Item> images = new ArrayList<>(k.items("images"));
     images.addAll(k.items("imageTags"));
     for (Kustomization.Item item : images) {
       Transformers.Image image = new Transformers.Image(item.string("name"), item.string("newName"),
           item.string("newTag"), item.string("digest"), item.string("tagSuffix"), k.at(item.pointer()));
-      run(ra, () -> Transformers.images(ra, image));
+      run(ra, () -> Transformers.images(ra, image, config.get("images")));
     }
     if (!k.items("replacements").isEmpty()) {
       run(ra, () -> Replacements.run(ra, k, loader));
     }
   }
 
-  private static List<FieldSpec> dedupe(List<FieldSpec> specs) {
-    return specs.stream().distinct().toList();
+  /** FsSlice.MergeAll, as the labels transformer builds its field specs. */
+  private static List<FieldSpec> mergeSpecs(List<FieldSpec> base, List<FieldSpec> incoming, Location where) {
+    try {
+      return TransformerConfig.mergeAll(base, incoming, "labels");
+    } catch (RenderException e) {
+      throw ValidatorException.input(where, e.getMessage());
+    }
   }
 
   /** kustomize tries a patchesStrategicMerge entry as YAML first: a mapping is an inline patch. */

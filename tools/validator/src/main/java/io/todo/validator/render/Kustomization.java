@@ -75,7 +75,10 @@ final class Kustomization {
           "tagSuffix", F.of(T.STRING), "newTag", F.of(T.STRING), "digest", F.of(T.STRING))),
       "replacements", new F(T.OBJECTS, REPLACEMENT),
       "replicas", new F(T.OBJECTS, fields("name", F.of(T.STRING), "count", F.of(T.INT))),
-      "vars", F.of(T.ANY),
+      "vars", new F(T.OBJECTS, fields("name", F.of(T.STRING), "objref", new F(T.OBJECT, fields(
+          "apiVersion", F.of(T.STRING), "group", F.of(T.STRING), "version", F.of(T.STRING), "kind", F.of(T.STRING),
+          "name", F.of(T.STRING), "namespace", F.of(T.STRING))),
+          "fieldref", new F(T.OBJECT, fields("fieldPath", F.of(T.STRING))))),
       "sortOptions", new F(T.OBJECT, fields("order", F.of(T.STRING), "legacySortOptions", new F(T.OBJECT,
           fields("orderFirst", F.of(T.STRINGS), "orderLast", F.of(T.STRINGS))))),
       "resources", F.of(T.STRINGS), "components", F.of(T.STRINGS), "crds", F.of(T.STRINGS),
@@ -88,7 +91,7 @@ final class Kustomization {
 
   /** Fields kustomize has that this renderer does not implement (yet): refused, never ignored. */
   private static final List<String> UNSUPPORTED = List.of(
-      "openapi", "vars", "crds", "configurations", "generators", "transformers", "validators",
+      "openapi", "generators", "transformers", "validators",
       "helmGlobals", "helmCharts", "helmChartInflationGenerator");
 
   static final String KUSTOMIZATION_V1BETA1 = "kustomize.config.k8s.io/v1beta1";

@@ -15,9 +15,9 @@ import java.util.function.Predicate;
 final class NameReferences {
   private NameReferences() {}
 
-  static void fix(List<Res> all) {
+  static void fix(List<Res> all, List<BuiltinConfig.NameRef> nameReference) {
     java.util.Map<Res, List<Res>> referableCache = new java.util.IdentityHashMap<>();
-    for (BuiltinConfig.NameRef ref : BuiltinConfig.NAME_REFERENCES) {
+    for (BuiltinConfig.NameRef ref : nameReference) {
       for (FieldSpec fs : ref.referrers()) {
         for (Res referrer : all) {
           if (!referrer.orgId().selectedBy(fs.group(), fs.version(), fs.kind())

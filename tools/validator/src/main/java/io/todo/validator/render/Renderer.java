@@ -38,7 +38,8 @@ public final class Renderer {
           r.setName(r.name() + "-" + h);
         }
       }
-      NameReferences.fix(ra);
+      NameReferences.fix(ra, top.config.nameReference);
+      Vars.resolve(ra, top.vars, top.config.get("varReference"));
       BuildMetadata.stringifyAnnotations(ra);
     } catch (RenderException e) {
       throw new ValidatorException(ExitCodes.USAGE, displayName + ": error: " + e.getMessage());

@@ -23,6 +23,8 @@ final class Res {
   /** Set by a patch with options.allowNameChange / allowKindChange. */
   boolean allowNameChange;
   boolean allowKindChange;
+  /** Names of the vars whose objref selects this resource (kustomize's refVarNames). */
+  final List<String> refVarNames = new ArrayList<>();
 
   Res(ObjectNode obj, SourceMap origins) {
     this.obj = obj;
@@ -46,6 +48,7 @@ final class Res {
     c.behavior = behavior;
     c.allowNameChange = allowNameChange;
     c.allowKindChange = allowKindChange;
+    c.refVarNames.addAll(refVarNames);
     return c;
   }
 

@@ -18,7 +18,7 @@ final class Transformers {
 
   private Transformers() {}
 
-  static void namespace(List<Res> resources, String ns, Location where) {
+  static void namespace(List<Res> resources, String ns, List<FieldSpec> specs, Location where) {
     for (Res r : resources) {
       if (r.isEmpty()) {
         continue;
@@ -39,7 +39,15 @@ final class Transformers {
           }
         }
       }
-      for (FieldSpec fs : BuiltinConfig.NAMESPACE) {
+      for (FieldSpec fs : specs) {
+        // namespace.Filter: metadata/namespace is set above; metadata/name only on v1 objects
+        if (fs.path().equals("metadata/namespace")
+            || fs.path().equals("metadata/name") && !"v1".equals(Res.text(r.obj.get("apiVersion")))
+            || (id.kind().equals("RoleBinding") || id.kind().equals("ClusterRoleBinding"))
+                && fs.path().equals("subjects/namespace") && (fs.kind().equals("RoleBinding")
+                || fs.kind().equals("ClusterRoleBinding"))) {
+          continue;
+        }
         fs.apply(r.obj, FieldSpec.Create.SCALAR, slot -> {
           JsonNode cur = slot.get();
           if (cur != null && cur.isContainerNode()) {
@@ -52,19 +60,39 @@ final class Transformers {
     checkUnique(resources, where, "namespace transformation produces ID conflict");
   }
 
-  static void prefixSuffix(List<Res> resources, String affix, boolean prefix, Location where) {
+  /** PrefixTransformer / SuffixTransformer over the namePrefix / nameSuffix field specs. */
+  static void prefixSuffix(List<Res> resources, String affix, boolean prefix, List<FieldSpec> specs,
+      Location where) {
     for (Res r : resources) {
       ResId org = r.orgId();
       if (org.selectedBy("", "", "CustomResourceDefinition") || org.selectedBy("apiregistration.k8s.io", "", "APIService")
           || org.selectedBy("", "", "Namespace")) {
         continue;
       }
-      (prefix ? r.prefixes : r.suffixes).add(affix);
-      r.storePreviousId();
-      JsonNode name = r.obj.path("metadata").get("name");
-      if (name != null && name.isValueNode() && !name.isNull()) {
-        r.setName(prefix ? affix + name.asText() : name.asText() + affix);
-        r.origins.put("/metadata/name", where);
+      for (FieldSpec fs : specs) {
+        if (!org.selectedBy(fs.group(), fs.version(), fs.kind())) {
+          continue;
+        }
+        if (fs.path().equals("metadata/name")) {
+          (prefix ? r.prefixes : r.suffixes).add(affix);
+          r.storePreviousId();
+          JsonNode name = r.obj.path("metadata").get("name");
+          if (name != null && name.isValueNode() && !name.isNull()) {
+            r.setName(prefix ? affix + name.asText() : name.asText() + affix);
+            r.origins.put("/metadata/name", where);
+          }
+          continue;
+        }
+        fs.apply(r.obj, FieldSpec.Create.SCALAR, slot -> {
+          JsonNode cur = slot.get();
+          if (cur != null && cur.isContainerNode()) {
+            throw ValidatorException.input(where, "name " + (prefix ? "prefix" : "suffix") + " field specs must"
+                + " target scalar nodes: " + fs.path() + " of " + r.curId());
+          }
+          String v = cur == null || cur.isNull() ? "" : cur.asText();
+          slot.set(F.textNode(prefix ? affix + v : v + affix));
+          r.origins.put(slot.pointer(), where);
+        });
       }
     }
   }
@@ -105,13 +133,13 @@ final class Transformers {
 
   /**
    * Kustomize reads an images name as a regular expression (RE2, linear). Java's backtracking
-   * engine is not: a name such as "(a|aa)*" against a long image would hang the validator, so a
+   * engine is not: a name such as "(a+)+b" against a long image would hang the validator, so a
    * name may hold only what image references hold, where '.' is the one regular expression
    * character (matching any character, as in kustomize).
    */
   private static final Pattern SAFE_IMAGE_NAME = Pattern.compile("[A-Za-z0-9._/:@-]*");
 
-  static void images(List<Res> resources, Image image) {
+  static void images(List<Res> resources, Image image, List<FieldSpec> specs) {
     if (!SAFE_IMAGE_NAME.matcher(image.name()).matches()) {
       throw ValidatorException.input(image.where(), "invalid image name " + image.name()
           + " (letters, digits and . _ - / : @ only; kustomize would read it as a regular expression)");
@@ -127,7 +155,7 @@ final class Transformers {
         continue;
       }
       legacyImages(r, r.obj, "", image, match);
-      for (FieldSpec fs : BuiltinConfig.IMAGES) {
+      for (FieldSpec fs : specs) {
         fs.apply(r.obj, FieldSpec.Create.NONE, slot -> updateImage(r, slot, image, match));
       }
     }
@@ -229,9 +257,9 @@ final class Transformers {
     return new String[] {image.substring(0, ic), image.substring(ic + 1), ""};
   }
 
-  static void replicas(List<Res> resources, String name, long count, Location where) {
+  static void replicas(List<Res> resources, String name, long count, List<FieldSpec> specs, Location where) {
     boolean found = false;
-    for (FieldSpec fs : BuiltinConfig.REPLICAS) {
+    for (FieldSpec fs : specs) {
       for (Res r : resources) {
         boolean matches = false;
         for (ResId id : r.allIds()) {
@@ -252,7 +280,7 @@ final class Transformers {
     }
     if (!found) {
       List<String> gvks = new ArrayList<>();
-      for (FieldSpec fs : BuiltinConfig.REPLICAS) {
+      for (FieldSpec fs : specs) {
         gvks.add(new ResId(fs.group(), fs.version(), fs.kind(), "", "").gvkString());
       }
       throw ValidatorException.input(where,

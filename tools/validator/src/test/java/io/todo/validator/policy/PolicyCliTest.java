@@ -22,7 +22,7 @@ class PolicyCliTest {
           metadata: {labels: {app: api}}
           spec:
             automountServiceAccountToken: false
-            securityContext: {runAsNonRoot: true, seccompProfile: {type: RuntimeDefault}}
+            securityContext: {runAsNonRoot: true, runAsUser: 10001, runAsGroup: 10001, seccompProfile: {type: RuntimeDefault}}
             containers:
               - name: api
                 image: ghcr.io/todo/api:1.0.0
@@ -40,7 +40,7 @@ class PolicyCliTest {
       apiVersion: networking.k8s.io/v1
       kind: NetworkPolicy
       metadata: {name: default-deny, namespace: todo}
-      spec: {podSelector: {}, policyTypes: [Ingress]}
+      spec: {podSelector: {}, policyTypes: [Ingress, Egress]}
       """;
 
   private static Path repo(Path dir, String waivers) throws Exception {
