@@ -42,12 +42,20 @@ public final class Main {
       cwd = cwd.resolve(args[1]).normalize();
       args = Arrays.copyOfRange(args, 2, args.length);
     }
-    CommandLine cli = commandLine(in, out, err, cwd);
-    return cli.execute(withDefaultCommand(cli, args));
+    String[] full = withDefaultCommand(args);
+    String only = full.length > 0 && ValidatorCommand.SUBCOMMANDS.containsKey(full[0]) ? full[0] : null;
+    CommandLine cli = commandLine(in, out, err, cwd, only);
+    return cli.execute(full);
   }
 
-  static CommandLine commandLine(InputStream in, PrintWriter out, PrintWriter err, Path cwd) {
+  /** The command line with every subcommand, or only {@code only} when it is the one that runs. */
+  static CommandLine commandLine(InputStream in, PrintWriter out, PrintWriter err, Path cwd, String only) {
     CommandLine cli = new CommandLine(new ValidatorCommand(in, cwd));
+    ValidatorCommand.SUBCOMMANDS.forEach((name, command) -> {
+      if (only == null || only.equals(name)) {
+        cli.addSubcommand(name, command.get());
+      }
+    });
     cli.setOut(out);
     cli.setErr(err);
     cli.setCaseInsensitiveEnumValuesAllowed(true);
@@ -82,12 +90,12 @@ public final class Main {
   }
 
   /** {@code validator overlays/prod} and {@code validator -} mean {@code validator validate ...}. */
-  static String[] withDefaultCommand(CommandLine cli, String[] args) {
+  static String[] withDefaultCommand(String[] args) {
     if (args.length == 0) {
       return new String[] {"validate"};
     }
     String first = args[0];
-    boolean isSubcommand = cli.getSubcommands().containsKey(first);
+    boolean isSubcommand = ValidatorCommand.SUBCOMMANDS.containsKey(first);
     boolean isTopOption = List.of("-h", "--help", "-V", "--version").contains(first);
     if (isSubcommand || isTopOption) {
       return args;
