@@ -18,7 +18,6 @@ class PolicyCliTest {
         replicas: 1
         selector: {matchLabels: {app: api}}
         strategy: {rollingUpdate: {maxUnavailable: 0}}
-        selector: {matchLabels: {app: api}}
         template:
           metadata: {labels: {app: api}}
           spec:
