@@ -52,7 +52,8 @@ public final class Main {
   static CommandLine commandLine(InputStream in, PrintWriter out, PrintWriter err, Path cwd, String only) {
     CommandLine cli = new CommandLine(new ValidatorCommand(in, cwd));
     ValidatorCommand.SUBCOMMANDS.forEach((name, command) -> {
-      if (only == null || only.equals(name)) {
+      // validate is always there: promote and affected run it on the commands' own command line
+      if (only == null || only.equals(name) || name.equals("validate")) {
         cli.addSubcommand(name, command.get());
       }
     });
