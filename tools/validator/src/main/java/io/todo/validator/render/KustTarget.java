@@ -39,6 +39,40 @@ final class KustTarget {
     this.chain = chain;
     Path file = kustomizationFile(dir, loader, referencedFrom);
     this.kustomization = Kustomization.read(file, loader.shown(file), dir);
+    useOpenApi();
+  }
+
+  /**
+   * {@code openapi}: kustomize keeps one custom schema per build, set by the top kustomization or
+   * else by the first included one that names a file; only its built-in version v1.21.2 exists.
+   */
+  private void useOpenApi() {
+    JsonNode o = kustomization.root.get("openapi");
+    if (o == null || !o.isObject()) {
+      return;
+    }
+    String version = o.path("version").asText("");
+    String path = o.path("path").asText("");
+    Location where = kustomization.at("/openapi");
+    if (!path.isEmpty() && !version.isEmpty()) {
+      throw ValidatorException.input(where, "builtin version and custom schema provided, cannot use both");
+    }
+    if (!version.isEmpty() && !version.equals("v1.21.2")) {
+      throw ValidatorException.input(kustomization.at("/openapi/version"),
+          "the specified OpenAPI version is not built in (only v1.21.2)");
+    }
+    if (path.isEmpty() || MergeSchema.CUSTOM.get() != null) {
+      return;
+    }
+    Location at = kustomization.at("/openapi/path");
+    byte[] bytes = loader.load(path, at);
+    List<io.todo.validator.load.YamlDocument> docs = new YamlLoader(ScalarSchema.YAML_1_1, YamlLimits.DEFAULT)
+        .load(bytes, loader.shown(dir.resolve(path).normalize()));
+    JsonNode defs = docs.isEmpty() || docs.get(0).content() == null ? null : docs.get(0).content().get("definitions");
+    if (defs == null || !defs.isObject()) {
+      throw ValidatorException.input(at, "invalid schema file " + path + ": no definitions");
+    }
+    MergeSchema.CUSTOM.set(defs);
   }
 
   static Path kustomizationFile(Path dir, Loader loader, Location referencedFrom) {

@@ -91,7 +91,7 @@ final class Kustomization {
 
   /** Fields kustomize has that this renderer does not implement (yet): refused, never ignored. */
   private static final List<String> UNSUPPORTED = List.of(
-      "openapi", "generators", "transformers", "validators",
+      "generators", "transformers", "validators",
       "helmGlobals", "helmCharts", "helmChartInflationGenerator");
 
   static final String KUSTOMIZATION_V1BETA1 = "kustomize.config.k8s.io/v1beta1";

@@ -25,11 +25,30 @@ final class MergeSchema {
     SchemaBundle b = SchemaBundle.builtin();
     String v = b.newestVersion();
     ResId id = ResId.of(apiVersion, kind, "", "");
-    return b.definitionName(v, id.group(), id.version(), kind)
-        .flatMap(name -> b.definition(v, name))
-        .map(n -> new MergeSchema(b, v, n))
-        .orElse(null);
+    if (CUSTOM.get() == null) {
+      return b.definitionName(v, id.group(), id.version(), kind)
+          .flatMap(name -> b.definition(v, name))
+          .map(n -> new MergeSchema(b, v, n))
+          .orElse(null);
+    }
+    // a custom schema replaces the built-in one: built-in kinds it does not describe lose their merge keys
+    for (java.util.Iterator<JsonNode> it = CUSTOM.get().elements(); it.hasNext(); ) {
+      JsonNode def = it.next();
+      for (JsonNode gvk : def.path("x-kubernetes-group-version-kind")) {
+        if (gvk.path("group").asText("").equals(id.group()) && gvk.path("version").asText("").equals(id.version())
+            && gvk.path("kind").asText("").equals(kind)) {
+          return new MergeSchema(b, v, def);
+        }
+      }
+    }
+    return null;
   }
+
+  /**
+   * The definitions of the kustomization's {@code openapi: {path: ...}} schema for the render on
+   * this thread (kustomize keeps one global custom schema per build), or null.
+   */
+  static final ThreadLocal<JsonNode> CUSTOM = new ThreadLocal<>();
 
   private MergeSchema resolve(JsonNode n) {
     if (n == null) {
@@ -38,7 +57,7 @@ final class MergeSchema {
     JsonNode ref = n.get("$ref");
     if (ref != null) {
       String name = ref.asText().replaceFirst("^#/definitions/", "");
-      JsonNode def = bundle.definition(version, name).orElse(null);
+      JsonNode def = CUSTOM.get() != null ? CUSTOM.get().get(name) : bundle.definition(version, name).orElse(null);
       if (def == null) {
         return null;
       }

@@ -25,6 +25,15 @@ public final class Renderer {
     prefetchSchemas();
     Loader.Display display = new Loader.Display(dir, displayName);
     Path real = KustTarget.realPath(dir, Location.of(displayName));
+    MergeSchema.CUSTOM.remove();
+    try {
+      return render(dir, displayName, display, real);
+    } finally {
+      MergeSchema.CUSTOM.remove();
+    }
+  }
+
+  private List<Resource> render(Path dir, String displayName, Loader.Display display, Path real) {
     KustTarget top = new KustTarget(dir, display, List.of(real), null);
     top.origin = BuildMetadata.tracking(top.kustomization);
     List<Res> ra;
