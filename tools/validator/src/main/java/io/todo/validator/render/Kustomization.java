@@ -144,7 +144,11 @@ final class Kustomization {
     checkObject(root, "", TOP, errors);
     for (String f : UNSUPPORTED) {
       if (root.has(f)) {
-        errors.add(ValidatorException.input(at("/" + f), f + " is not supported by this renderer"));
+        errors.add(ValidatorException.input(at("/" + f), f.startsWith("helm")
+            ? f + " is not supported: kustomize inflates charts only with --enable-helm, which Argo CD does not pass"
+                + " by default (kustomize build fails with \"must specify --enable-helm\"); render the chart in an"
+                + " Application of its own, as apps/ does for sealed-secrets"
+            : f + " is not supported by this renderer (plugins are not run)"));
       }
     }
     String apiVersion = root.path("apiVersion").asText("");
