@@ -4,7 +4,7 @@ package io.todo.validator.render;
 public final class GoJsonText {
   private GoJsonText() {}
 
-  /** Appends {@code s} as a JSON string with Go's HTML-safe escapes ({@code <>&} and U+2028/9). */
+  /** Appends {@code s} as a JSON string with Go's (1.22+) escapes, HTML-safe ({@code <>&} and U+2028/9). */
   public static void quote(String s, StringBuilder sb) {
     sb.append('"');
     for (int i = 0; i < s.length(); i++) {
@@ -15,6 +15,8 @@ public final class GoJsonText {
         case '\n' -> sb.append("\\n");
         case '\r' -> sb.append("\\r");
         case '\t' -> sb.append("\\t");
+        case '\b' -> sb.append("\\b");
+        case '\f' -> sb.append("\\f");
         case '<', '>', '&', '\u2028', '\u2029' -> sb.append(String.format("\\u%04x", (int) c));
         default -> {
           if (c < 0x20) {
