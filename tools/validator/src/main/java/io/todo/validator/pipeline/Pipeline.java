@@ -60,19 +60,22 @@ public final class Pipeline {
     return check(target, render(target));
   }
 
-  /** Lets the stages set themselves up on the other core while the target renders. */
+  /** Lets the stages set themselves up, one after another, on the other core while the target renders. */
   public void prepareInBackground(Target target) {
-    for (Stage s : stages) {
-      Thread t = new Thread(() -> {
+    if (stages.isEmpty()) {
+      return;
+    }
+    Thread t = new Thread(() -> {
+      for (Stage s : stages) {
         try {
           s.prepare(target);
         } catch (RuntimeException e) {
           // check() reports the same problem on the main thread
         }
-      }, "prepare-" + s.getClass().getSimpleName());
-      t.setDaemon(true);
-      t.start();
-    }
+      }
+    }, "prepare-stages");
+    t.setDaemon(true);
+    t.start();
   }
 
   /** Runs every stage over already rendered resources. */

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.todo.validator.load.PlainTimestamp;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 /**
@@ -13,21 +12,35 @@ import java.util.List;
  * string field this way.
  */
 final class GoJson {
-  private GoJson() {}
-
   static String marshal(JsonNode n, boolean indent) {
     StringBuilder sb = new StringBuilder();
-    write(sb, n, indent, 0);
+    new GoJson(false).write(sb, n, indent, 0);
     return sb.toString();
   }
 
-  private static void write(StringBuilder sb, JsonNode n, boolean indent, int depth) {
+  /**
+   * Compact JSON of a value that went through Go's {@code map[string]interface{}}: every number is a
+   * float64 there (the name-hash input).
+   */
+  static String marshalDecoded(JsonNode n) {
+    StringBuilder sb = new StringBuilder();
+    new GoJson(true).write(sb, n, false, 0);
+    return sb.toString();
+  }
+
+  private final boolean float64Numbers;
+
+  private GoJson(boolean float64Numbers) {
+    this.float64Numbers = float64Numbers;
+  }
+
+  private void write(StringBuilder sb, JsonNode n, boolean indent, int depth) {
     if (n == null || n.isNull()) {
       sb.append("null");
     } else if (n.isObject()) {
       List<String> keys = new ArrayList<>();
       n.fieldNames().forEachRemaining(keys::add);
-      Collections.sort(keys);
+      keys.sort(GoJsonText::compareUtf8);
       if (keys.isEmpty()) {
         sb.append("{}");
         return;
@@ -61,7 +74,7 @@ final class GoJson {
       sb.append(']');
     } else if (n.isBoolean()) {
       sb.append(n.asBoolean());
-    } else if (n.isIntegralNumber()) {
+    } else if (n.isIntegralNumber() && !float64Numbers) {
       sb.append(n.bigIntegerValue());
     } else if (n.isNumber()) {
       sb.append(number(n.doubleValue()));

@@ -93,13 +93,13 @@ final class JsonPatch {
       return n.get(token);
     }
     if (n.isArray()) {
-      int i = index(token, n.size());
+      int i = index(token);
       return i >= 0 && i < n.size() ? n.get(i) : null;
     }
     return null;
   }
 
-  private static int index(String token, int size) {
+  private static int index(String token) {
     if (!token.matches("0|[1-9][0-9]{0,8}")) {
       return -1;
     }
@@ -119,42 +119,42 @@ final class JsonPatch {
   }
 
   private static JsonNode add(JsonNode root, String path, JsonNode value) {
+    return put(root, path, value, "add");
+  }
+
+  /** Replace: the target was checked to exist, so only the write differs from add. */
+  private static JsonNode set(JsonNode root, String path, JsonNode value) {
+    return put(root, path, value, "replace");
+  }
+
+  /** Writes at the pointer: add inserts into arrays (or appends at "-"), replace overwrites. */
+  private static JsonNode put(JsonNode root, String path, JsonNode value, String op) {
     List<String> t = tokens(path);
     if (t.isEmpty()) {
       return value;
     }
-    JsonNode p = parent(root, t, path, "add");
+    JsonNode p = parent(root, t, path, op);
     String last = t.get(t.size() - 1);
     if (p.isObject()) {
       ((ObjectNode) p).set(last, value);
     } else if (p.isArray()) {
       ArrayNode a = (ArrayNode) p;
-      if (last.equals("-")) {
+      boolean insert = op.equals("add");
+      if (insert && last.equals("-")) {
         a.add(value);
-      } else {
-        int i = index(last, a.size());
-        if (i < 0 || i > a.size()) {
-          throw new RenderException("add operation does not apply: index out of bounds at \"" + path + "\"");
-        }
+        return root;
+      }
+      int i = index(last);
+      if (i < 0 || i > a.size() || (!insert && i == a.size())) {
+        throw new RenderException(op + " operation does not apply: index out of bounds at \"" + path + "\"");
+      }
+      if (insert) {
         a.insert(i, value);
+      } else {
+        a.set(i, value);
       }
     } else {
-      throw new RenderException("add operation does not apply: doc is missing path: \"" + path + "\"");
-    }
-    return root;
-  }
-
-  private static JsonNode set(JsonNode root, String path, JsonNode value) {
-    List<String> t = tokens(path);
-    if (t.isEmpty()) {
-      return value;
-    }
-    JsonNode p = parent(root, t, path, "replace");
-    String last = t.get(t.size() - 1);
-    if (p.isObject()) {
-      ((ObjectNode) p).set(last, value);
-    } else {
-      ((ArrayNode) p).set(index(last, p.size()), value);
+      throw new RenderException(op + " operation does not apply: doc is missing path: \"" + path + "\"");
     }
     return root;
   }
@@ -167,7 +167,7 @@ final class JsonPatch {
     if (p.isObject()) {
       ((ObjectNode) p).remove(last);
     } else {
-      ((ArrayNode) p).remove(index(last, p.size()));
+      ((ArrayNode) p).remove(index(last));
     }
     return root;
   }

@@ -172,12 +172,14 @@ final class KustTarget {
       Path real = loader.checked(entry, where);
       List<Resource> rs = new Manifests(new YamlLoader(ScalarSchema.CORE_1_2, YamlLimits.DEFAULT))
           .readFile(real, loader.shown(p));
+      List<Res> loaded = new ArrayList<>();
       for (Resource r : rs) {
         checkResource(r);
         Res res = Res.of(r);
         BuildMetadata.fromFile(res, origin, entry);
-        append(ra, res, where);
+        loaded.add(res);
       }
+      append(ra, loaded, where);
       return;
     }
     KustTarget sub = child(entry, where);
@@ -185,9 +187,7 @@ final class KustTarget {
       throw ValidatorException.input(where, "expected kind 'Kustomization' for path '" + entry
           + "' but got 'Component'");
     }
-    for (Res r : sub.accumulate(new ArrayList<>())) {
-      append(ra, r, where);
-    }
+    append(ra, sub.accumulate(new ArrayList<>()), where);
     config = TransformerConfig.merged(config, sub.config, where);
     Vars.mergeSet(vars, sub.vars, where);
   }
@@ -204,15 +204,20 @@ final class KustTarget {
     }
   }
 
-  private static void append(List<Res> ra, Res r, Location where) {
-    ResId id = r.curId();
+  /** resWrangler.AppendAll: an id already present is an error. */
+  private static void append(List<Res> ra, List<Res> added, Location where) {
+    java.util.Set<String> ids = new java.util.HashSet<>();
     for (Res o : ra) {
-      if (o.curId().matches(id)) {
+      ids.add(o.curId().key());
+    }
+    for (Res r : added) {
+      ResId id = r.curId();
+      if (!ids.add(id.key())) {
         throw ValidatorException.input(r.origin() != null ? r.origin() : where,
             "may not add resource with an already registered id: " + id);
       }
+      ra.add(r);
     }
-    ra.add(r);
   }
 
   /** Generator behaviour: create appends, merge and replace update the resource they name. */
@@ -231,7 +236,7 @@ final class KustTarget {
       if (!g.behavior.equals("create")) {
         throw ValidatorException.input(g.origin(), "id " + id + " does not exist; cannot merge or replace");
       }
-      append(ra, g, g.origin());
+      append(ra, List.of(g), g.origin());
       return;
     }
     if (matches.size() > 1) {
@@ -285,14 +290,15 @@ final class KustTarget {
       Location where = k.at("/patchesStrategicMerge/" + i);
       String text;
       String file;
-      if (looksInline(entry)) {
+      boolean inline = isInlinePatch(entry);
+      if (inline) {
         text = entry;
         file = k.file;
       } else {
         text = Patches.text(loader.load(entry, where));
         file = loader.shown(dir.resolve(entry).normalize());
       }
-      Patches.Patch p = looksInline(entry)
+      Patches.Patch p = inline
           ? inline(where, () -> Patches.load(text, file, null, null, where, "[inline patch]"))
           : Patches.load(text, file, null, null, where, "[path: \"" + entry + "\"]");
       if (p == null) {
@@ -377,8 +383,17 @@ final class KustTarget {
   }
 
   /** kustomize tries a patchesStrategicMerge entry as YAML first: a mapping is an inline patch. */
-  private static boolean looksInline(String entry) {
-    return entry.contains("\n") || entry.contains(": ") || entry.trim().startsWith("{");
+  /**
+   * kustomize first reads a patchesStrategicMerge entry as YAML: if that gives a mapping it is an
+   * inline patch, otherwise it is a file path.
+   */
+  private static boolean isInlinePatch(String entry) {
+    try {
+      return new YamlLoader(ScalarSchema.CORE_1_2, YamlLimits.DEFAULT).parse(entry, "").stream()
+          .anyMatch(d -> !d.isEmpty() && d.content().isObject());
+    } catch (ValidatorException e) {
+      return false;
+    }
   }
 
   private Patches.Patch loadPatch(Kustomization.Item item, boolean strategicAllowed) {

@@ -1,6 +1,5 @@
 package io.todo.validator.render;
 
-import java.util.Comparator;
 import java.util.List;
 
 /** kustomize's legacy output order (SortOrderTransformer): by kind rank, then GVK, then ns/name. */
@@ -14,8 +13,13 @@ final class LegacySort {
 
   private LegacySort() {}
 
-  static Comparator<Res> comparator(List<String> first, List<String> last) {
-    return (a, b) -> compare(a.curId(), b.curId(), first, last);
+  /** Sorts in place; each resource's id is computed once, not per comparison. */
+  static void sort(List<Res> resources, List<String> first, List<String> last) {
+    java.util.Map<Res, ResId> ids = new java.util.IdentityHashMap<>();
+    for (Res r : resources) {
+      ids.put(r, r.curId());
+    }
+    resources.sort((a, b) -> compare(ids.get(a), ids.get(b), first, last));
   }
 
   private static int rank(String kind, List<String> first, List<String> last) {

@@ -22,7 +22,6 @@ public final class Renderer {
 
   /** The rendered resources, in kustomize's output order. */
   public List<Resource> render(Path dir, String displayName) {
-    prefetchSchemas();
     Loader.Display display = new Loader.Display(dir, displayName);
     Path real = KustTarget.realPath(dir, Location.of(displayName));
     MergeSchema.CUSTOM.remove();
@@ -69,7 +68,7 @@ public final class Renderer {
           last.add(n.asText());
         }
       }
-      ra.sort(LegacySort.comparator(first, last));
+      LegacySort.sort(ra, first, last);
     } else if (!order.equals("fifo")) {
       throw ValidatorException.input(k.at("/sortOptions/order"),
           "the field 'sortOptions.order' must be one of [fifo, legacy]");
@@ -84,8 +83,11 @@ public final class Renderer {
 
   private static volatile boolean prefetched;
 
-  /** Strategic merge needs the schema bundle; parse it on the other core while files are read. */
-  private static void prefetchSchemas() {
+  /**
+   * Strategic merge needs the schema bundle: once a strategic-merge patch is loaded, parse it on
+   * the other core while the remaining files are read. Renders without such patches never load it.
+   */
+  static void prefetchSchemas() {
     if (!prefetched) {
       prefetched = true;
       Thread t = new Thread(io.todo.validator.schema.SchemaBundle::builtin, "schema-prefetch");

@@ -43,6 +43,11 @@ record ResId(String group, String version, String kind, String name, String name
     return gvkEquals(o) && name.equals(o.name) && nsEquals(o);
   }
 
+  /** Equal for ids that {@link #matches} each other: for hash lookups instead of pairwise scans. */
+  String key() {
+    return group + "|" + version + "|" + kind + "|" + name + "|" + effectiveNamespace();
+  }
+
   /** Gvk.IsSelected: empty selector fields match anything. */
   boolean selectedBy(String g, String v, String k) {
     return (g == null || g.isEmpty() || g.equals(group))

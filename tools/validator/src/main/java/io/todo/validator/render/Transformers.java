@@ -289,11 +289,11 @@ final class Transformers {
   }
 
   static void checkUnique(List<Res> resources, Location where, String message) {
-    for (int i = 0; i < resources.size(); i++) {
-      for (int j = i + 1; j < resources.size(); j++) {
-        if (resources.get(i).curId().matches(resources.get(j).curId())) {
-          throw ValidatorException.input(where, message + ": " + resources.get(i).curId());
-        }
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    for (Res r : resources) {
+      ResId id = r.curId();
+      if (!ids.add(id.key())) {
+        throw ValidatorException.input(where, message + ": " + id);
       }
     }
   }

@@ -2,7 +2,6 @@ package io.todo.validator.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.todo.validator.model.ValidatorException;
 import java.io.IOException;
@@ -25,7 +24,7 @@ class RenderCorpusTest {
   Stream<DynamicTest> corpus() throws IOException {
     Path cases = RESOURCES.resolve("render-cases");
     Path expected = RESOURCES.resolve("render-expected");
-    assumeTrue(Files.isDirectory(cases));
+    assertThat(cases).as("the corpus").isDirectory();
     return Files.list(cases).filter(Files::isDirectory).sorted().map(dir -> {
       String name = dir.getFileName().toString();
       return DynamicTest.dynamicTest(name, () -> {
