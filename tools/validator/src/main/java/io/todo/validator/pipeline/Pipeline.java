@@ -16,10 +16,17 @@ import java.util.List;
 public final class Pipeline {
   private final List<Stage> stages;
   private final InputStream stdin;
+  private final EarlyRenders early;
 
   public Pipeline(List<Stage> stages, InputStream stdin) {
+    this(stages, stdin, EarlyRenders.NONE);
+  }
+
+  /** With renders already started for some targets (see {@link EarlyRenders}). */
+  public Pipeline(List<Stage> stages, InputStream stdin, EarlyRenders early) {
     this.stages = List.copyOf(stages);
     this.stdin = stdin;
+    this.early = early;
   }
 
   /** What Argo CD would apply for the target. */
@@ -29,7 +36,8 @@ public final class Pipeline {
     }
     Path p = target.path();
     if (Renderer.isKustomization(p)) {
-      return new Renderer().render(p, target.shown());
+      List<Resource> rendered = early.take(p, target.shown());
+      return rendered != null ? rendered : new Renderer().render(p, target.shown());
     }
     if (Files.isDirectory(p)) {
       return requireKind(new Manifests().readDirectory(p, target.shown()));

@@ -81,21 +81,6 @@ public final class Renderer {
     return out;
   }
 
-  private static volatile boolean prefetched;
-
-  /**
-   * Strategic merge needs the schema bundle: once a strategic-merge patch is loaded, parse it on
-   * the other core while the remaining files are read. Renders without such patches never load it.
-   */
-  static void prefetchSchemas() {
-    if (!prefetched) {
-      prefetched = true;
-      Thread t = new Thread(io.todo.validator.schema.SchemaBundle::builtin, "schema-prefetch");
-      t.setDaemon(true);
-      t.start();
-    }
-  }
-
   /** The rendered stream, byte for byte as kustomize prints it. */
   public String renderYaml(Path dir, String displayName) {
     List<Resource> rs = render(dir, displayName);
