@@ -5,6 +5,7 @@ import io.todo.validator.model.Finding;
 import io.todo.validator.model.Resource;
 import io.todo.validator.pipeline.Stage;
 import io.todo.validator.pipeline.Target;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +40,17 @@ public final class AdmissionStage implements Stage {
     this.cwd = Path.of("").toAbsolutePath();
     this.fixedDir = admissionDir;
     this.fixedShown = shown;
+  }
+
+  /**
+   * Builds the CEL environment ahead of the command (the costliest set-up of a cold validate) when
+   * the repository around {@code dir} has admission policies.
+   */
+  public static void warmUp(Path dir) {
+    Optional<RepoConfig> config = RepoConfig.find(dir);
+    if (config.isPresent() && Files.isDirectory(config.get().policiesDir().resolve(DIR))) {
+      CelEnvironment.get();
+    }
   }
 
   @Override

@@ -1,10 +1,13 @@
 package io.todo.validator.cli;
 
+import io.todo.validator.admission.AdmissionStage;
 import io.todo.validator.pipeline.EarlyRenders;
 import io.todo.validator.render.Renderer;
+import io.todo.validator.schema.SchemaBundle;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -18,6 +21,9 @@ final class Speculation {
   static EarlyRenders start(String[] args, Path cwd) {
     if (args.length == 0 || !(args[0].equals("render") || args[0].equals("validate"))) {
       return EarlyRenders.NONE;
+    }
+    if (args[0].equals("validate") || Arrays.asList(args).contains("--fail-closed")) {
+      warmUp(cwd);
     }
     List<String> kustomizations = new ArrayList<>();
     boolean otherPaths = false;
@@ -41,5 +47,19 @@ final class Speculation {
     }
     // no path at all: validate's default overlays (validator.yaml, else overlays/*)
     return EarlyRenders.start(() -> new TargetResolver(cwd).resolve(kustomizations, null, null));
+  }
+
+  /** The stages' process-wide set-up (schema bundle, CEL environment), on a third thread. */
+  private static void warmUp(Path cwd) {
+    Thread t = new Thread(() -> {
+      try {
+        SchemaBundle.builtin();
+        AdmissionStage.warmUp(cwd);
+      } catch (RuntimeException e) {
+        // the stages meet the same problem on the main thread and report it there
+      }
+    }, "warm-up");
+    t.setDaemon(true);
+    t.start();
   }
 }

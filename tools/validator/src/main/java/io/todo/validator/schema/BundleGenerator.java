@@ -46,8 +46,9 @@ public final class BundleGenerator {
     try {
       BundleGenerator g = new BundleGenerator();
       byte[] json = g.generateJson(shared);
-      write(classes, SchemaBundle.RESOURCE, gzip(json));
-      write(classes, RenderTable.RESOURCE, RenderTable.generate(g.mapper.readTree(json)));
+      JsonNode logical = g.mapper.readTree(json);
+      write(classes, SchemaBundle.RESOURCE, gzip(g.pack(logical)));
+      write(classes, RenderTable.RESOURCE, RenderTable.generate(logical));
     } catch (ValidatorException e) {
       System.err.println("error: " + e.getMessage() + " (the build derives the schemas from " + shared + ")");
       System.exit(2);
@@ -104,6 +105,65 @@ public final class BundleGenerator {
     } catch (IOException e) {
       throw new ValidatorException(ExitCodes.INTERNAL, null, "cannot serialise the schema bundle", e);
     }
+  }
+
+  /**
+   * The layout {@link SchemaBundle} reads: a header line pointing into a body of JSON texts, so that
+   * a run parses only the versions and definitions it uses. Each definition is written once; the
+   * per-version name and GVK maps point at it.
+   */
+  byte[] pack(JsonNode logical) throws IOException {
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    Map<String, ArrayNode> definitionAt = new TreeMap<>();
+    Iterator<Map.Entry<String, JsonNode>> defs = logical.path("definitions").fields();
+    while (defs.hasNext()) {
+      Map.Entry<String, JsonNode> e = defs.next();
+      definitionAt.put(e.getKey(), append(body, e.getValue()));
+    }
+    ObjectNode header = F.objectNode();
+    ObjectNode versionsAt = header.putObject("versions");
+    ObjectNode gvksAt = header.putObject("gvks");
+    Iterator<Map.Entry<String, JsonNode>> versions = logical.path("versions").fields();
+    while (versions.hasNext()) {
+      Map.Entry<String, JsonNode> v = versions.next();
+      ObjectNode names = F.objectNode();
+      Map<String, String> gvks = new TreeMap<>();
+      Iterator<Map.Entry<String, JsonNode>> it = v.getValue().fields();
+      while (it.hasNext()) {
+        Map.Entry<String, JsonNode> n = it.next();
+        String id = n.getValue().asText();
+        names.set(n.getKey(), definitionAt.get(id));
+        for (JsonNode gvk : logical.path("definitions").path(id).path("x-kubernetes-group-version-kind")) {
+          // the same GVK can appear on several definitions (e.g. DeleteOptions): the first by name wins
+          gvks.putIfAbsent(gvk.path("group").asText() + "/" + gvk.path("version").asText() + "/"
+              + gvk.path("kind").asText(), n.getKey());
+        }
+      }
+      versionsAt.set(v.getKey(), append(body, names));
+      ObjectNode g = F.objectNode();
+      gvks.forEach(g::put);
+      gvksAt.set(v.getKey(), append(body, g));
+    }
+    header.set("namespaced", logical.path("namespaced"));
+    ArrayNode crds = header.putArray("crds");
+    logical.path("crds").forEach(c -> crds.add(append(body, c)));
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.write(mapper.writeValueAsBytes(header));
+    out.write('\n');
+    body.writeTo(out);
+    return out.toByteArray();
+  }
+
+  private ArrayNode append(ByteArrayOutputStream body, JsonNode value) {
+    byte[] text;
+    try {
+      text = mapper.writeValueAsBytes(value);
+    } catch (IOException e) {
+      throw new ValidatorException(ExitCodes.INTERNAL, null, "cannot serialise the schema bundle", e);
+    }
+    ArrayNode at = F.arrayNode().add(body.size()).add(text.length);
+    body.write(text, 0, text.length);
+    return at;
   }
 
   private static byte[] gzip(byte[] json) {

@@ -9,15 +9,47 @@ import java.util.Optional;
 /** The custom kinds that a set of CustomResourceDefinitions serves, by group/version/Kind. */
 public final class CrdIndex {
 
-  /**
-   * One served version of a custom kind.
-   *
-   * @param key "group/version/Kind"
-   * @param schema the version's openAPIV3Schema, or null when the CRD declares none
-   * @param namespaced spec.scope == Namespaced
-   * @param fingerprint identifies the schema's content, so equal CRDs share a compiled schema
-   */
-  public record Served(String key, JsonNode schema, boolean namespaced, String fingerprint) {}
+  /** One served version of a custom kind. */
+  public static final class Served {
+    private final String key;
+    private final JsonNode schema;
+    private final boolean namespaced;
+    private volatile String fingerprint;
+
+    Served(String key, JsonNode schema, boolean namespaced) {
+      this.key = key;
+      this.schema = schema;
+      this.namespaced = namespaced;
+    }
+
+    /** "group/version/Kind". */
+    public String key() {
+      return key;
+    }
+
+    /** The version's openAPIV3Schema, or null when the CRD declares none. */
+    public JsonNode schema() {
+      return schema;
+    }
+
+    /** spec.scope == Namespaced. */
+    public boolean namespaced() {
+      return namespaced;
+    }
+
+    /**
+     * Identifies the schema's content, so equal CRDs share a compiled schema. Computed on first use:
+     * hashing every bundled CRD (Argo CD's are large) cost a cold start more than validating them.
+     */
+    public String fingerprint() {
+      String f = fingerprint;
+      if (f == null) {
+        f = schema == null ? "none" : sha256(schema.toString());
+        fingerprint = f;
+      }
+      return f;
+    }
+  }
 
   private final Map<String, Served> byGvk = new HashMap<>();
 
@@ -58,8 +90,7 @@ public final class CrdIndex {
 
   private void put(String group, String version, String kind, JsonNode schema, boolean namespaced) {
     String key = group + "/" + version + "/" + kind;
-    String fingerprint = schema == null ? "none" : sha256(schema.toString());
-    byGvk.put(key, new Served(key, schema, namespaced, fingerprint));
+    byGvk.put(key, new Served(key, schema, namespaced));
   }
 
   private static String sha256(String text) {

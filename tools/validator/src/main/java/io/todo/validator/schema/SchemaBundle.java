@@ -1,41 +1,51 @@
 package io.todo.validator.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import io.todo.validator.load.JsonTree;
 import io.todo.validator.model.ExitCodes;
 import io.todo.validator.model.ValidatorException;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.GZIPInputStream;
 
 /**
  * The built-in schemas: the definitions of the upstream Kubernetes OpenAPI v2 documents for each
  * supported minor version (de-duplicated across versions, descriptions dropped, {@code
- * x-kubernetes-*} extensions kept) plus the bundled CRDs. Produced by {@link BundleGenerator} at
- * build time from {@code ../shared}.
+ * x-kubernetes-*} extensions kept) plus the bundled CRDs. Derived at build time from {@code
+ * ../shared} by {@link BundleGenerator}.
  *
- * <p>Layout: {@code {"definitions": {id: def}, "versions": {"1.30": {name: id}}, "namespaced":
- * {"group/Kind": bool}, "crds": [crd...]}}.
+ * <p>Packed so that a run parses only what it uses: the resource is a small JSON header, a
+ * newline, then a body of JSON texts the header points into with {@code [offset, length]} pairs.
+ * Header: {@code {"versions": {"1.30": [o, n]}, "gvks": {"1.30": [o, n]}, "namespaced":
+ * {"group/Kind": bool}, "crds": [[o, n]...]}}; a version's body object maps definition names to
+ * the {@code [o, n]} of the definition, its gvks object maps "group/version/Kind" to a definition
+ * name. A validation of a few kinds parses a few dozen definitions instead of the whole bundle.
  */
 public final class SchemaBundle {
-  public static final String RESOURCE = "/io/todo/validator/schema/k8s-schemas.json.gz";
+  public static final String RESOURCE = "/io/todo/validator/schema/k8s-schemas.bin.gz";
 
   private static volatile SchemaBundle builtin;
 
-  private final JsonNode root;
+  private final JsonNode header;
+  private final byte[] body;
   private final List<String> versions;
-  private final Map<String, Map<String, String>> gvkIndex = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, JsonNode> names = new ConcurrentHashMap<>();
+  private final Map<String, JsonNode> gvks = new ConcurrentHashMap<>();
+  private final Map<Integer, JsonNode> parsed = new ConcurrentHashMap<>();
 
-  SchemaBundle(JsonNode root) {
-    this.root = root;
+  private SchemaBundle(JsonNode header, byte[] body) {
+    this.header = header;
+    this.body = body;
     List<String> vs = new ArrayList<>();
-    root.path("versions").fieldNames().forEachRemaining(vs::add);
+    header.path("versions").fieldNames().forEachRemaining(vs::add);
     vs.sort(SchemaBundle::compareVersions);
     this.versions = Collections.unmodifiableList(vs);
   }
@@ -59,10 +69,19 @@ public final class SchemaBundle {
       if (in == null) {
         throw new ValidatorException(ExitCodes.INTERNAL, "the built-in schema bundle is missing from the jar");
       }
-      return new SchemaBundle(io.todo.validator.load.JsonTree.read(new java.io.BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16)));
+      return unpack(new GZIPInputStream(in, 1 << 16).readAllBytes());
     } catch (IOException e) {
       throw new ValidatorException(ExitCodes.INTERNAL, null, "cannot read the built-in schema bundle", e);
     }
+  }
+
+  static SchemaBundle unpack(byte[] packed) throws IOException {
+    int nl = 0;
+    while (nl < packed.length && packed[nl] != '\n') {
+      nl++;
+    }
+    JsonNode header = JsonTree.read(new ByteArrayInputStream(packed, 0, nl));
+    return new SchemaBundle(header, java.util.Arrays.copyOfRange(packed, Math.min(nl + 1, packed.length), packed.length));
   }
 
   /** Supported Kubernetes minor versions, oldest first ("1.30" ... "1.36"). */
@@ -75,59 +94,65 @@ public final class SchemaBundle {
   }
 
   public boolean supports(String version) {
-    return root.path("versions").has(version);
+    return header.path("versions").has(version);
   }
 
   /** The definition of a named type ({@code io.k8s.api.apps.v1.Deployment}) in a version. */
   public Optional<JsonNode> definition(String version, String name) {
-    JsonNode id = root.path("versions").path(version).get(name);
-    return id == null ? Optional.empty() : Optional.of(root.path("definitions").get(id.asText()));
+    JsonNode at = names(version).get(name);
+    return at == null ? Optional.empty() : Optional.of(slice(at));
   }
 
   /** The definition name of a built-in kind, e.g. ("apps", "v1", "Deployment"). */
   public Optional<String> definitionName(String version, String group, String apiVersion, String kind) {
-    Map<String, String> index = gvkIndex.computeIfAbsent(version, this::indexGvks);
-    return Optional.ofNullable(index.get(gvkKey(group, apiVersion, kind)));
+    JsonNode name = section(gvks, "gvks", version).get(group + "/" + apiVersion + "/" + kind);
+    return name == null ? Optional.empty() : Optional.of(name.asText());
   }
 
   /** True/false for a known built-in kind, empty when the kind is unknown. */
   public Optional<Boolean> namespaced(String group, String kind) {
-    JsonNode n = root.path("namespaced").get(group + "/" + kind);
+    JsonNode n = header.path("namespaced").get(group + "/" + kind);
     return n == null ? Optional.empty() : Optional.of(n.asBoolean());
   }
 
   /** The bundled CustomResourceDefinitions (Argo CD, Sealed Secrets), descriptions dropped. */
   public List<JsonNode> crds() {
     List<JsonNode> list = new ArrayList<>();
-    root.path("crds").forEach(list::add);
+    header.path("crds").forEach(at -> list.add(slice(at)));
     return list;
   }
 
   /** All definition names of a version, sorted. */
   public List<String> definitionNames(String version) {
-    List<String> names = new ArrayList<>();
-    root.path("versions").path(version).fieldNames().forEachRemaining(names::add);
-    Collections.sort(names);
-    return names;
+    List<String> list = new ArrayList<>();
+    names(version).fieldNames().forEachRemaining(list::add);
+    Collections.sort(list);
+    return list;
   }
 
-  private synchronized Map<String, String> indexGvks(String version) {
-    Map<String, String> index = new TreeMap<>();
-    Iterator<Map.Entry<String, JsonNode>> it = root.path("versions").path(version).fields();
-    while (it.hasNext()) {
-      Map.Entry<String, JsonNode> e = it.next();
-      JsonNode def = root.path("definitions").get(e.getValue().asText());
-      for (JsonNode gvk : def.path("x-kubernetes-group-version-kind")) {
-        String key = gvkKey(gvk.path("group").asText(), gvk.path("version").asText(), gvk.path("kind").asText());
-        // the same GVK can appear on several definitions (e.g. DeleteOptions); keep the first by name
-        index.putIfAbsent(key, e.getKey());
-      }
+  private JsonNode names(String version) {
+    return section(names, "versions", version);
+  }
+
+  /** A per-version object of the body ("versions" or "gvks"), parsed on first use. */
+  private JsonNode section(Map<String, JsonNode> cache, String field, String version) {
+    JsonNode at = header.path(field).get(version);
+    if (at == null) {
+      return MissingNode.getInstance();
     }
-    return index;
+    return cache.computeIfAbsent(version, v -> slice(at));
   }
 
-  private static String gvkKey(String group, String version, String kind) {
-    return group + "/" + version + "/" + kind;
+  /** The JSON text at {@code [offset, length]} of the body, parsed once and shared (never modify it). */
+  private JsonNode slice(JsonNode at) {
+    int offset = at.get(0).asInt();
+    return parsed.computeIfAbsent(offset, o -> {
+      try {
+        return JsonTree.read(new ByteArrayInputStream(body, o, at.get(1).asInt()));
+      } catch (IOException e) {
+        throw new ValidatorException(ExitCodes.INTERNAL, null, "the built-in schema bundle is corrupt", e);
+      }
+    });
   }
 
   /** Compares "1.9" &lt; "1.30" numerically. */
@@ -142,9 +167,5 @@ public final class SchemaBundle {
       }
     }
     return 0;
-  }
-
-  JsonNode root() {
-    return root;
   }
 }

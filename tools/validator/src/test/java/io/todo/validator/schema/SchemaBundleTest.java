@@ -3,12 +3,13 @@ package io.todo.validator.schema;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.zip.GZIPInputStream;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SchemaBundleTest {
@@ -55,12 +56,33 @@ class SchemaBundleTest {
   void bundleIsDerivedFromShared() throws Exception {
     Path shared = Path.of(System.getProperty("validator.shared.dir", "../../../shared"));
     assumeTrue(Files.isDirectory(shared.resolve("k8s-openapi")), "shared/ not present");
-    byte[] fresh = new BundleGenerator().generateJson(shared);
-    byte[] built;
-    try (InputStream in = SchemaBundle.class.getResourceAsStream(SchemaBundle.RESOURCE)) {
-      built = new GZIPInputStream(new ByteArrayInputStream(in.readAllBytes())).readAllBytes();
+    JsonNode fresh = new ObjectMapper().readTree(new BundleGenerator().generateJson(shared));
+    SchemaBundle b = SchemaBundle.builtin();
+    List<String> versions = new ArrayList<>();
+    fresh.path("versions").fieldNames().forEachRemaining(versions::add);
+    assertThat(b.kubernetesVersions()).containsExactlyInAnyOrderElementsOf(versions);
+    for (String v : versions) {
+      List<String> names = new ArrayList<>();
+      fresh.path("versions").path(v).fieldNames().forEachRemaining(names::add);
+      assertThat(b.definitionNames(v)).containsExactlyInAnyOrderElementsOf(names);
+      for (String name : names) {
+        JsonNode def = fresh.path("definitions").path(fresh.path("versions").path(v).path(name).asText());
+        assertThat(b.definition(v, name)).as(v + " " + name).contains(def);
+      }
     }
-    ObjectMapper m = new ObjectMapper();
-    assertThat(m.readTree(built)).isEqualTo(m.readTree(fresh));
+    assertThat(b.crds()).containsExactlyElementsOf(fresh.path("crds"));
+    fresh.path("namespaced").fields().forEachRemaining(e -> {
+      String[] gk = e.getKey().split("/", 2);
+      assertThat(b.namespaced(gk[0], gk[1])).contains(e.getValue().asBoolean());
+    });
+  }
+
+  @Test
+  void unknownVersionsAndKindsAreEmpty() {
+    SchemaBundle b = SchemaBundle.builtin();
+    assertThat(b.definition("1.99", "io.k8s.api.apps.v1.Deployment")).isEmpty();
+    assertThat(b.definitionName("1.99", "apps", "v1", "Deployment")).isEmpty();
+    assertThat(b.definitionName("1.33", "example.com", "v1", "Widget")).isEmpty();
+    assertThat(b.namespaced("example.com", "Widget")).isEmpty();
   }
 }
