@@ -46,8 +46,16 @@ final class TransformerConfig {
     return new TransformerConfig(m, List.of());
   }
 
-  /** builtinconfig.MakeDefaultConfig. */
+  /** builtinconfig.MakeDefaultConfig, built once (configurations are immutable). */
   static TransformerConfig defaults() {
+    return DEFAULTS;
+  }
+
+  private static final TransformerConfig DEFAULTS = makeDefaults();
+  /** The defaults merged into an empty configuration: what most kustomizations end up with. */
+  private static final TransformerConfig MERGED_DEFAULTS = empty().mergeLists(DEFAULTS);
+
+  private static TransformerConfig makeDefaults() {
     Map<String, List<FieldSpec>> m = new LinkedHashMap<>();
     m.put("namePrefix", List.of(FieldSpec.of("", "metadata/name", false)));
     m.put("nameSuffix", List.of(FieldSpec.of("", "metadata/name", false)));
@@ -66,8 +74,32 @@ final class TransformerConfig {
     return specs.get(key);
   }
 
-  /** TransformerConfig.Merge; a spec the list already has with another create flag is a conflict. */
+  private boolean isEmpty() {
+    return nameReference.isEmpty() && specs.values().stream().allMatch(List::isEmpty);
+  }
+
+  /**
+   * TransformerConfig.Merge; a spec the list already has with another create flag is a conflict.
+   * Merging is quadratic in the lists' lengths and every kustomization of a tree merges the
+   * defaults again, so the merges whose result is known are answered without doing them: with
+   * nothing, with itself, and of the defaults into an empty or already-merged configuration.
+   */
   TransformerConfig merge(TransformerConfig other) {
+    if (other == this || other.isEmpty()) {
+      return this;
+    }
+    if (other == DEFAULTS || other == MERGED_DEFAULTS) {
+      if (this == MERGED_DEFAULTS) {
+        return this;
+      }
+      if (isEmpty()) {
+        return MERGED_DEFAULTS;
+      }
+    }
+    return mergeLists(other);
+  }
+
+  private TransformerConfig mergeLists(TransformerConfig other) {
     Map<String, List<FieldSpec>> m = new LinkedHashMap<>();
     for (String k : KEYS) {
       m.put(k, mergeAll(specs.get(k), other.specs.get(k), k));
