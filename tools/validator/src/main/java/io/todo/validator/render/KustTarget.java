@@ -31,6 +31,10 @@ final class KustTarget {
   TransformerConfig config = TransformerConfig.empty();
   /** The vars accumulated so far (ResAccumulator.varSet). */
   Map<String, Vars.Var> vars = new LinkedHashMap<>();
+  /** How helmCharts are inflated (one setting for the whole build). */
+  HelmSettings helm = HelmSettings.fromEnvironment();
+  /** The nearest including kustomization's namespace, for charts (kustomize 5.8.1 helmRootNamespace). */
+  String helmRootNamespace = "";
 
   KustTarget(Path dir, Loader.Display display, List<Path> chain, Location referencedFrom) {
     this.dir = dir;
@@ -107,9 +111,16 @@ final class KustTarget {
     }
     config = TransformerConfig.merged(config, TransformerConfig.forKustomization(k, loader), k.at("/configurations"));
     config = TransformerConfig.merged(config, Crds.load(k, loader), k.at("/crds"));
+    List<HelmChart> charts = HelmInflator.configure(k, loader, helmRootNamespace, helm);
     for (Res g : Generators.run(k, loader)) {
       BuildMetadata.fromGenerator(g, origin, Path.of(k.file).getFileName().toString());
       appendReplaceOrMerge(ra, g);
+    }
+    for (HelmChart chart : charts) {
+      for (Res g : HelmInflator.inflate(chart, loader, Repository.root(chain.get(0)), helm)) {
+        BuildMetadata.fromGenerator(g, origin, Path.of(k.file).getFileName().toString(), "HelmChartInflationGenerator");
+        appendReplaceOrMerge(ra, g);
+      }
     }
     List<String> components = k.strings("components");
     for (int i = 0; i < components.size(); i++) {
@@ -155,6 +166,9 @@ final class KustTarget {
     next.add(real);
     KustTarget t = new KustTarget(sub, display, next, where);
     t.origin = origin == null ? null : BuildMetadata.join(origin, entry);
+    t.helm = helm;
+    t.helmRootNamespace = kustomization.string("namespace").isEmpty() ? helmRootNamespace
+        : kustomization.string("namespace");
     return t;
   }
 
@@ -192,7 +206,7 @@ final class KustTarget {
     Vars.mergeSet(vars, sub.vars, where);
   }
 
-  private static void checkResource(Resource r) {
+  static void checkResource(Resource r) {
     JsonNode name = r.object().path("metadata").get("name");
     if (r.kind() == null || r.kind().isEmpty()) {
       throw ValidatorException.input(r.origin(), "missing kind in object");
