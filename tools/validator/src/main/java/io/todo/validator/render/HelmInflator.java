@@ -166,13 +166,8 @@ final class HelmInflator {
     command.add(executable);
     command.addAll(args);
     ProcessBuilder pb = new ProcessBuilder(command);
-    settings.environment().forEach((k, v) -> {
-      if (v.isEmpty()) {
-        pb.environment().remove(k);
-      } else {
-        pb.environment().put(k, v);
-      }
-    });
+    pb.environment().clear();
+    pb.environment().putAll(settings.effectiveEnvironment());
     pb.environment().put("HELM_CONFIG_HOME", configHome);
     pb.environment().put("HELM_CACHE_HOME", configHome + "/.cache");
     pb.environment().put("HELM_DATA_HOME", configHome + "/.data");

@@ -42,7 +42,20 @@ public record HelmSettings(String command, String kubeVersion, List<String> apiV
 
   /** The helm binary to run, or null when none is configured or found. */
   String executable() {
-    return executable(System.getenv());
+    return executable(effectiveEnvironment());
+  }
+
+  /** The process environment with {@link #environment()} applied: what helm runs with. */
+  Map<String, String> effectiveEnvironment() {
+    Map<String, String> env = new java.util.HashMap<>(System.getenv());
+    environment.forEach((k, v) -> {
+      if (v.isEmpty()) {
+        env.remove(k);
+      } else {
+        env.put(k, v);
+      }
+    });
+    return env;
   }
 
   String executable(Map<String, String> env) {
@@ -67,7 +80,7 @@ public record HelmSettings(String command, String kubeVersion, List<String> apiV
     if (command != null && !command.isBlank()) {
       return "--helm-command";
     }
-    String e = System.getenv(COMMAND_ENV);
+    String e = effectiveEnvironment().get(COMMAND_ENV);
     return e != null && !e.isBlank() ? COMMAND_ENV : "PATH";
   }
 
