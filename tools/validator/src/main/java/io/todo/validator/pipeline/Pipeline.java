@@ -16,10 +16,16 @@ import java.util.List;
 public final class Pipeline {
   private final List<Stage> stages;
   private final InputStream stdin;
+  private final Renderer renderer;
 
   public Pipeline(List<Stage> stages, InputStream stdin) {
+    this(stages, stdin, new Renderer());
+  }
+
+  public Pipeline(List<Stage> stages, InputStream stdin, Renderer renderer) {
     this.stages = List.copyOf(stages);
     this.stdin = stdin;
+    this.renderer = renderer;
   }
 
   /** What Argo CD would apply for the target. */
@@ -29,7 +35,7 @@ public final class Pipeline {
     }
     Path p = target.path();
     if (Renderer.isKustomization(p)) {
-      return new Renderer().render(p, target.shown());
+      return renderer.render(p, target.shown());
     }
     if (Files.isDirectory(p)) {
       return requireKind(new Manifests().readDirectory(p, target.shown()));
