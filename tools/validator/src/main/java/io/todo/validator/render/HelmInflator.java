@@ -50,33 +50,33 @@ final class HelmInflator {
 
   /**
    * The configure step: each chart's arguments are checked before any chart runs, and a helm
-   * binary must exist (kustomize: "must specify --enable-helm").
+   * binary must exist (kustomize: "must specify --enable-helm"). A chart that is not local is
+   * refused first, so that the error does not depend on whether helm is installed.
    */
-  static List<HelmChart> configure(Kustomization k, Loader loader, String rootNamespace, HelmSettings settings) {
-    List<HelmChart> charts = HelmChart.of(k, rootNamespace, settings);
-    if (charts.isEmpty()) {
-      return charts;
+  static List<HelmChart> configure(Kustomization k, Loader loader, String rootNamespace, HelmSettings settings,
+      Path repository) {
+    List<HelmChart> out = new ArrayList<>();
+    for (HelmChart c : HelmChart.of(k, rootNamespace, settings)) {
+      HelmChart v = c.validated(loader);
+      checkChartDir(v, loader, repository);
+      out.add(v);
     }
-    if (settings.executable() == null) {
+    if (!out.isEmpty() && settings.executable() == null) {
       String field = k.items("helmCharts").isEmpty() ? "helmChartInflationGenerator" : "helmCharts";
-      throw ValidatorException.input(charts.get(0).where(), field + " needs helm, and no helm binary was found:"
+      throw ValidatorException.input(out.get(0).where(), field + " needs helm, and no helm binary was found:"
           + " install helm (v3 or v4) on PATH or set " + HelmSettings.COMMAND_ENV + " to its path, as"
           + " `kustomize build --enable-helm` needs it (Argo CD inflates charts only with kustomize.buildOptions:"
           + " --enable-helm)");
-    }
-    List<HelmChart> out = new ArrayList<>();
-    for (HelmChart c : charts) {
-      out.add(c.validated(loader));
     }
     return out;
   }
 
   /** Runs one configured chart; the objects come back in helm's order. */
-  static List<Res> inflate(HelmChart chart, Loader loader, Path repository, HelmSettings settings) {
-    return new HelmInflator(settings, settings.executable()).run(chart, loader, repository);
+  static List<Res> inflate(HelmChart chart, Loader loader, HelmSettings settings) {
+    return new HelmInflator(settings, settings.executable()).run(chart, loader);
   }
 
-  private List<Res> run(HelmChart chart, Loader loader, Path repository) {
+  private List<Res> run(HelmChart chart, Loader loader) {
     Location where = chart.where();
     Path tmp;
     try {
@@ -87,7 +87,6 @@ final class HelmInflator {
     try {
       String configHome = chart.configHome().isEmpty() ? tmp.resolve("helm").toString() : chart.configHome();
       checkVersion(where, tmp, configHome);
-      checkChartDir(chart, loader, repository);
       byte[] values = values(chart, loader);
       Path valuesFile = tmp.resolve(chart.name() + "-kustomize-values.yaml");
       try {

@@ -111,13 +111,13 @@ final class KustTarget {
     }
     config = TransformerConfig.merged(config, TransformerConfig.forKustomization(k, loader), k.at("/configurations"));
     config = TransformerConfig.merged(config, Crds.load(k, loader), k.at("/crds"));
-    List<HelmChart> charts = HelmInflator.configure(k, loader, helmRootNamespace, helm);
+    List<HelmChart> charts = HelmInflator.configure(k, loader, helmRootNamespace, helm, Repository.root(chain.get(0)));
     for (Res g : Generators.run(k, loader)) {
       BuildMetadata.fromGenerator(g, origin, Path.of(k.file).getFileName().toString());
       appendReplaceOrMerge(ra, g);
     }
     for (HelmChart chart : charts) {
-      for (Res g : HelmInflator.inflate(chart, loader, Repository.root(chain.get(0)), helm)) {
+      for (Res g : HelmInflator.inflate(chart, loader, helm)) {
         BuildMetadata.fromGenerator(g, origin, Path.of(k.file).getFileName().toString(), "HelmChartInflationGenerator");
         appendReplaceOrMerge(ra, g);
       }

@@ -208,7 +208,9 @@ class HelmInflatorTest {
   @Test
   void neverPullsARemoteChart() throws IOException {
     kustomization("helmCharts:\n- name: absent\n  repo: https://charts.example.com\n  version: 1.0.0\n");
-    assertFails(settings(), "app/kustomization.yaml:2:3: error: chart 'absent' is not at 'charts/absent-1.0.0/absent':"
+    env.put("PATH", tmp.toString()); // refused whether or not helm is installed
+    env.put(HelmSettings.COMMAND_ENV, "");
+    assertFails(new HelmSettings(null, "", List.of(), null, env), "app/kustomization.yaml:2:3: error: chart 'absent' is not at 'charts/absent-1.0.0/absent':"
         + " remote charts are not supported (no network)");
     assertThat(log.resolve("args")).doesNotExist();
   }
