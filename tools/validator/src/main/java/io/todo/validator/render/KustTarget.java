@@ -275,7 +275,9 @@ final class KustTarget {
       }
       default -> throw ValidatorException.input(g.origin(), "id " + id + " exists; behavior must be merge or replace");
     }
-    g.needsHash = g.needsHash || old.needsHash;
+    // build annotations come from the old object only (mergeStringMapsWithBuildAnnotations): merging into
+    // a resource that has no hash suffix adds none
+    g.needsHash = g.needsHash && old.needsHash;
     g.previous.addAll(0, old.previous);
     g.prefixes.addAll(0, old.prefixes);
     g.suffixes.addAll(0, old.suffixes);
