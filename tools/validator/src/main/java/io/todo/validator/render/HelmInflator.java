@@ -88,7 +88,8 @@ final class HelmInflator {
       String configHome = chart.configHome().isEmpty() ? tmp.resolve("helm").toString() : chart.configHome();
       checkVersion(where, tmp, configHome);
       byte[] values = values(chart, loader);
-      Path valuesFile = tmp.resolve(chart.name() + "-kustomize-values.yaml");
+      // kustomize's file name, kept inside the temporary directory whatever the chart name holds
+      Path valuesFile = tmp.resolve(chart.name().replaceAll("[^A-Za-z0-9_.-]", "_") + "-kustomize-values.yaml");
       try {
         Files.write(valuesFile, values);
       } catch (IOException e) {
@@ -196,6 +197,11 @@ final class HelmInflator {
         }
         throw ValidatorException.input(where, what + " failed (exit " + p.exitValue() + ")"
             + (err.isEmpty() ? "" : ": " + err));
+      }
+      long size = Files.size(stdout);
+      if (size > YamlLimits.DEFAULT.maxFileBytes()) {
+        throw ValidatorException.input(where, what + " printed " + size + " bytes, more than the "
+            + YamlLimits.DEFAULT.maxFileBytes() + " a file may have");
       }
       return Files.readAllBytes(stdout);
     } catch (InterruptedException e) {

@@ -174,6 +174,15 @@ class HelmInflatorTest {
   }
 
   @Test
+  void keepsTheValuesFileInsideItsTemporaryDirectory() throws IOException {
+    kustomization("helmCharts:\n- name: ../charts/demo\n  releaseName: rel\n");
+    render(settings());
+    Path values = Path.of(Files.readString(log.resolve("values-path")).strip());
+    assertThat(values.getFileName().toString()).isEqualTo(".._charts_demo-kustomize-values.yaml");
+    assertThat(values.getParent().getFileName().toString()).startsWith("kustomize-helm-");
+  }
+
+  @Test
   void writesMergedValuesForValuesInline() throws IOException {
     kustomization("helmCharts:\n- name: demo\n  releaseName: rel\n  valuesInline:\n    replicas: 3\n    extra: yes\n");
     render(settings());
