@@ -58,6 +58,14 @@ record HelmChart(
       }
     }
     String ns = k.string("namespace").isEmpty() ? rootNamespace : k.string("namespace");
+    for (String field : List.of("helmCharts", "helmChartInflationGenerator")) {
+      JsonNode list = k.root.path(field);
+      for (int i = 0; i < list.size(); i++) {
+        if (list.get(i).isNull()) { // decodes to an empty chart
+          throw ValidatorException.input(k.at("/" + field + "/" + i), "chart name cannot be empty");
+        }
+      }
+    }
     for (Kustomization.Item c : k.items("helmCharts")) {
       JsonNode n = c.node();
       out.add(new HelmChart(k.at(c.pointer()), chartHome, configHome, c.string("name"), c.string("version"),

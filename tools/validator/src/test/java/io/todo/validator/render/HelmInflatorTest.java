@@ -296,6 +296,8 @@ class HelmInflatorTest {
     kustomization("helmCharts:\n- name: demo\n  releaseName: a\n- releaseName: b\n");
     assertFails(settings(), "app/kustomization.yaml:4:3: error: chart name cannot be empty");
     assertThat(log.resolve("args")).doesNotExist();
+    kustomization("helmCharts:\n- name: demo\n  releaseName: a\n- null\n");
+    assertFails(settings(), "app/kustomization.yaml:4:3: error: chart name cannot be empty");
     kustomization("helmCharts:\n- name: demo\n  valuesMerge: deep\n");
     assertFails(settings(), "app/kustomization.yaml:2:3: error: valuesMerge must be one of [merge override replace]");
     kustomization("helmCharts:\n- name: demo\n  includeCRDs: \"true\"\n");
