@@ -117,7 +117,8 @@ final class HelmInflator {
     String v = m.group().startsWith("v") ? m.group().substring(1) : m.group();
     String major = v.split("\\.")[0];
     if (!major.equals("3") && !major.equals("4")) {
-      throw ValidatorException.input(where, "this plugin requires helm V3 or V4 but got v" + v);
+      throw ValidatorException.input(where, "helm v3 or v4 is required (as kustomize requires it), but "
+          + executable + " is v" + v);
     }
     PROBED.put(executable, true);
   }

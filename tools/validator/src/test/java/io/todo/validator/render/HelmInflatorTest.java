@@ -256,7 +256,7 @@ class HelmInflatorTest {
     Files.copy(helm, v2);
     env.put("FAKE_VERSION", "Client: v2.17.0+ga690bad");
     assertFails(new HelmSettings(v2.toString(), "", List.of(), null, env),
-        "error: this plugin requires helm V3 or V4 but got v2.17.0");
+        "error: helm v3 or v4 is required (as kustomize requires it), but " + v2 + " is v2.17.0");
   }
 
   @Test
