@@ -20,7 +20,11 @@ public final class HelmCliOptions {
       description = "API versions for charts' Capabilities.APIVersions (repeatable), unless a chart sets apiVersions.")
   List<String> apiVersions = new ArrayList<>();
 
+  /** The settings the options give; null (the environment's helm, no overrides) when none is given. */
   HelmSettings settings() {
+    if (command == null && kubeVersion == null && apiVersions.isEmpty()) {
+      return null;
+    }
     return new HelmSettings(command, kubeVersion, apiVersions);
   }
 }

@@ -2,6 +2,7 @@ package io.todo.validator.cli;
 
 import io.todo.validator.model.ExitCodes;
 import io.todo.validator.model.ValidatorException;
+import io.todo.validator.pipeline.EarlyRenders;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -44,13 +45,15 @@ public final class Main {
     }
     String[] full = withDefaultCommand(args);
     String only = full.length > 0 && ValidatorCommand.SUBCOMMANDS.containsKey(full[0]) ? full[0] : null;
-    CommandLine cli = commandLine(in, out, err, cwd, only);
+    EarlyRenders early = Speculation.start(full, cwd);
+    CommandLine cli = commandLine(in, out, err, cwd, only, early);
     return cli.execute(full);
   }
 
   /** The command line with every subcommand, or only {@code only} when it is the one that runs. */
-  static CommandLine commandLine(InputStream in, PrintWriter out, PrintWriter err, Path cwd, String only) {
-    CommandLine cli = new CommandLine(new ValidatorCommand(in, cwd));
+  static CommandLine commandLine(InputStream in, PrintWriter out, PrintWriter err, Path cwd, String only,
+      EarlyRenders early) {
+    CommandLine cli = new CommandLine(new ValidatorCommand(in, cwd, early));
     ValidatorCommand.SUBCOMMANDS.forEach((name, command) -> {
       // validate is always there: promote and affected run it on the commands' own command line
       if (only == null || only.equals(name) || name.equals("validate")) {

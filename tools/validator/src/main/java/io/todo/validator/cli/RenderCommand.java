@@ -65,7 +65,7 @@ public final class RenderCommand implements Callable<Integer> {
     Target target = new TargetResolver(parent.cwd()).resolve(List.of(path), env, version).get(0);
     Pipeline pipeline = new Pipeline(failClosed ? ValidateCommand.standardStages(parent.cwd(), List.of(),
         new SchemaCliOptions().stage(parent.cwd())) : List.of(),
-        parent.stdin, new Renderer(helm.settings()));
+        parent.stdin, parent.early, new Renderer(helm.settings()));
     List<Resource> resources = pipeline.render(target);
     if (failClosed) {
       TargetResult result = pipeline.check(target, resources);

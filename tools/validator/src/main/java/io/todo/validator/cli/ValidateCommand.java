@@ -67,7 +67,7 @@ public final class ValidateCommand implements Callable<Integer> {
     TargetResolver resolver = new TargetResolver(parent.cwd());
     List<Target> targets = resolver.resolve(paths, environment, kubernetesVersion);
     List<OutputOptions.Output> outputs = output.parsed();
-    Pipeline pipeline = new Pipeline(stages(), parent.stdin, new Renderer(helm.settings()));
+    Pipeline pipeline = new Pipeline(stages(), parent.stdin, parent.early, new Renderer(helm.settings()));
     List<TargetResult> results = new ArrayList<>();
     List<ValidatorException> errors = new ArrayList<>();
     for (Target t : targets) {

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import io.todo.validator.pipeline.EarlyRenders;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -42,7 +43,6 @@ public final class ValidatorCommand implements Callable<Integer> {
     Map<String, Supplier<Object>> m = new LinkedHashMap<>();
     m.put("validate", ValidateCommand::new);
     m.put("render", RenderCommand::new);
-    m.put("schema-bundle", SchemaBundleCommand::new);
     m.put("schema-export", SchemaExportCommand::new);
     m.put("bench", BenchCommand::new);
     m.put("seal", SealCommand::new);
@@ -60,10 +60,17 @@ public final class ValidatorCommand implements Callable<Integer> {
 
   final InputStream stdin;
   final Path cwd;
+  /** Renders Main started before parsing; the render and validate commands take them. */
+  final EarlyRenders early;
 
   ValidatorCommand(InputStream stdin, Path cwd) {
+    this(stdin, cwd, EarlyRenders.NONE);
+  }
+
+  ValidatorCommand(InputStream stdin, Path cwd, EarlyRenders early) {
     this.stdin = stdin;
     this.cwd = cwd;
+    this.early = early;
   }
 
   /** The working directory: relative paths and the validator.yaml search start here. */

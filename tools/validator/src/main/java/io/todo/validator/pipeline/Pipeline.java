@@ -16,15 +16,23 @@ import java.util.List;
 public final class Pipeline {
   private final List<Stage> stages;
   private final InputStream stdin;
+  private final EarlyRenders early;
   private final Renderer renderer;
 
   public Pipeline(List<Stage> stages, InputStream stdin) {
-    this(stages, stdin, new Renderer());
+    this(stages, stdin, EarlyRenders.NONE);
   }
 
-  public Pipeline(List<Stage> stages, InputStream stdin, Renderer renderer) {
+  /** With renders already started for some targets (see {@link EarlyRenders}). */
+  public Pipeline(List<Stage> stages, InputStream stdin, EarlyRenders early) {
+    this(stages, stdin, early, new Renderer());
+  }
+
+  /** With a renderer of its own (helm options); early renders used the defaults, so only with NONE or defaults. */
+  public Pipeline(List<Stage> stages, InputStream stdin, EarlyRenders early, Renderer renderer) {
     this.stages = List.copyOf(stages);
     this.stdin = stdin;
+    this.early = early;
     this.renderer = renderer;
   }
 
@@ -35,7 +43,8 @@ public final class Pipeline {
     }
     Path p = target.path();
     if (Renderer.isKustomization(p)) {
-      return renderer.render(p, target.shown());
+      List<Resource> rendered = early.take(p, target.shown());
+      return rendered != null ? rendered : renderer.render(p, target.shown());
     }
     if (Files.isDirectory(p)) {
       return requireKind(new Manifests().readDirectory(p, target.shown()));

@@ -1,5 +1,6 @@
 package io.todo.validator.render;
 
+import java.util.Objects;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -13,6 +14,21 @@ import java.util.List;
  * spec/template/spec/containers[]/image}, optionally created when missing.
  */
 record FieldSpec(String group, String version, String kind, String path, boolean create) {
+
+  // equals/hashCode written out: a record's generated ones bootstrap through invokedynamic
+  // (ObjectMethods), which spins method-handle classes on a cold start's critical path
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof FieldSpec f && create == f.create && Objects.equals(group, f.group)
+        && Objects.equals(version, f.version)
+        && Objects.equals(kind, f.kind)
+        && Objects.equals(path, f.path);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(group, version, kind, path, create);
+  }
 
   /** What to create when a field on the path is missing. */
   enum Create { NONE, SCALAR, MAP }

@@ -31,8 +31,8 @@ final class KustTarget {
   TransformerConfig config = TransformerConfig.empty();
   /** The vars accumulated so far (ResAccumulator.varSet). */
   Map<String, Vars.Var> vars = new LinkedHashMap<>();
-  /** How helmCharts are inflated (one setting for the whole build). */
-  HelmSettings helm = HelmSettings.fromEnvironment();
+  /** How helmCharts are inflated (one setting for the whole build); null: from the environment. */
+  HelmSettings helm;
   /** The nearest including kustomization's namespace, for charts (kustomize 5.8.1 helmRootNamespace). */
   String helmRootNamespace = "";
 
@@ -79,6 +79,13 @@ final class KustTarget {
     MergeSchema.CUSTOM.set(defs);
   }
 
+  private HelmSettings helmSettings() {
+    if (helm == null) {
+      helm = HelmSettings.fromEnvironment();
+    }
+    return helm;
+  }
+
   static Path kustomizationFile(Path dir, Loader loader, Location referencedFrom) {
     List<Path> found = new ArrayList<>();
     for (String name : Renderer.KUSTOMIZATION_FILES) {
@@ -111,13 +118,15 @@ final class KustTarget {
     }
     config = TransformerConfig.merged(config, TransformerConfig.forKustomization(k, loader), k.at("/configurations"));
     config = TransformerConfig.merged(config, Crds.load(k, loader), k.at("/crds"));
-    List<HelmChart> charts = HelmInflator.configure(k, loader, helmRootNamespace, helm, Repository.root(chain.get(0)));
+    // (the helm classes load only for kustomizations that have charts: start-up time)
+    List<HelmChart> charts = !k.root.has("helmCharts") && !k.root.has("helmChartInflationGenerator") ? List.of()
+        : HelmInflator.configure(k, loader, helmRootNamespace, helmSettings(), Repository.root(chain.get(0)));
     for (Res g : Generators.run(k, loader)) {
       BuildMetadata.fromGenerator(g, origin, Path.of(k.file).getFileName().toString());
       appendReplaceOrMerge(ra, g);
     }
     for (HelmChart chart : charts) {
-      for (Res g : HelmInflator.inflate(chart, loader, helm)) {
+      for (Res g : HelmInflator.inflate(chart, loader, helmSettings())) {
         BuildMetadata.fromGenerator(g, origin, Path.of(k.file).getFileName().toString(), "HelmChartInflationGenerator");
         appendReplaceOrMerge(ra, g);
       }

@@ -1,7 +1,6 @@
 package io.todo.validator.render;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.todo.validator.schema.SchemaBundle;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,26 +9,18 @@ import java.util.List;
  * keys of lists (x-kubernetes-patch-strategy, x-kubernetes-list-map-keys, x-kubernetes-patch-merge-key).
  */
 final class MergeSchema {
-  private final SchemaBundle bundle;
-  private final String version;
   private final JsonNode node;
 
-  private MergeSchema(SchemaBundle bundle, String version, JsonNode node) {
-    this.bundle = bundle;
-    this.version = version;
+  private MergeSchema(JsonNode node) {
     this.node = node;
   }
 
   /** The schema of a built-in kind, or null for kinds kustomize has no schema for. */
   static MergeSchema forResource(String apiVersion, String kind) {
-    SchemaBundle b = SchemaBundle.builtin();
-    String v = b.newestVersion();
     ResId id = ResId.of(apiVersion, kind, "", "");
     if (CUSTOM.get() == null) {
-      return b.definitionName(v, id.group(), id.version(), kind)
-          .flatMap(name -> b.definition(v, name))
-          .map(n -> new MergeSchema(b, v, n))
-          .orElse(null);
+      JsonNode def = RenderTable.get().kind(id.group(), id.version(), kind);
+      return def == null ? null : new MergeSchema(def);
     }
     // a custom schema replaces the built-in one: built-in kinds it does not describe lose their merge keys
     for (java.util.Iterator<JsonNode> it = CUSTOM.get().elements(); it.hasNext(); ) {
@@ -37,7 +28,7 @@ final class MergeSchema {
       for (JsonNode gvk : def.path("x-kubernetes-group-version-kind")) {
         if (gvk.path("group").asText("").equals(id.group()) && gvk.path("version").asText("").equals(id.version())
             && gvk.path("kind").asText("").equals(kind)) {
-          return new MergeSchema(b, v, def);
+          return new MergeSchema(def);
         }
       }
     }
@@ -57,14 +48,14 @@ final class MergeSchema {
     JsonNode ref = n.get("$ref");
     if (ref != null) {
       String name = ref.asText().replaceFirst("^#/definitions/", "");
-      JsonNode def = CUSTOM.get() != null ? CUSTOM.get().get(name) : bundle.definition(version, name).orElse(null);
+      JsonNode def = CUSTOM.get() != null ? CUSTOM.get().get(name) : RenderTable.get().definition(name);
       if (def == null) {
         return null;
       }
       // keep the list extensions of the referring node
-      return new MergeSchema(bundle, version, merged(n, def));
+      return new MergeSchema(merged(n, def));
     }
-    return new MergeSchema(bundle, version, n);
+    return new MergeSchema(n);
   }
 
   private static JsonNode merged(JsonNode referrer, JsonNode def) {

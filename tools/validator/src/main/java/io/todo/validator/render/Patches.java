@@ -37,7 +37,6 @@ final class Patches {
       return json(new YamlLoader(ScalarSchema.YAML_1_1, YamlLimits.DEFAULT).parse(text, file), target, options, where,
           source);
     }
-    Renderer.prefetchSchemas();
     List<Res> sm = new ArrayList<>();
     for (YamlDocument d : nonEmpty) {
       if (!d.content().isObject()) {

@@ -15,9 +15,10 @@ public final class Renderer {
 
   /** A renderer that inflates helmCharts with the environment's helm, if there is one. */
   public Renderer() {
-    this(HelmSettings.fromEnvironment());
+    this(null);
   }
 
+  /** {@code helm} null: the environment's helm ({@link HelmSettings#fromEnvironment()}). */
   public Renderer(HelmSettings helm) {
     this.helm = helm;
   }
@@ -90,21 +91,6 @@ public final class Renderer {
       out.add(r.toResource());
     }
     return out;
-  }
-
-  private static volatile boolean prefetched;
-
-  /**
-   * Strategic merge needs the schema bundle: once a strategic-merge patch is loaded, parse it on
-   * the other core while the remaining files are read. Renders without such patches never load it.
-   */
-  static void prefetchSchemas() {
-    if (!prefetched) {
-      prefetched = true;
-      Thread t = new Thread(io.todo.validator.schema.SchemaBundle::builtin, "schema-prefetch");
-      t.setDaemon(true);
-      t.start();
-    }
   }
 
   /** The rendered stream, byte for byte as kustomize prints it. */

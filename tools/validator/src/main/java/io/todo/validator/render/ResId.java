@@ -1,8 +1,24 @@
 package io.todo.validator.render;
 
+import java.util.Objects;
 
 /** A resource's identity as kustomize sees it (kyaml resid.ResId): group, version, kind, name, namespace. */
 record ResId(String group, String version, String kind, String name, String namespace) {
+
+  // written out for the same reason as FieldSpec's: no invokedynamic bootstrap on a cold start
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof ResId r && Objects.equals(group, r.group)
+        && Objects.equals(version, r.version)
+        && Objects.equals(kind, r.kind)
+        && Objects.equals(name, r.name)
+        && Objects.equals(namespace, r.namespace);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(group, version, kind, name, namespace);
+  }
 
   static ResId of(String apiVersion, String kind, String name, String namespace) {
     String av = apiVersion == null ? "" : apiVersion;
@@ -22,7 +38,8 @@ record ResId(String group, String version, String kind, String name, String name
 
   /** Unknown kinds count as namespaced, as in kyaml's openapi lookup. */
   boolean isClusterScoped() {
-    return Scopes.isClusterScoped(group, kind);
+    Boolean namespaced = RenderTable.get().namespaced(group, kind);
+    return namespaced != null && !namespaced;
   }
 
   /** "" and "default" name the same namespace. */

@@ -9,6 +9,7 @@ import io.todo.validator.load.YamlDocument;
 import io.todo.validator.load.YamlLoader;
 import io.todo.validator.model.ExitCodes;
 import io.todo.validator.model.ValidatorException;
+import io.todo.validator.render.RenderTable;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -30,12 +31,35 @@ import java.util.zip.GZIPOutputStream;
 /**
  * Builds the schema bundle from the upstream documents in {@code shared/}: {@code
  * k8s-openapi/swagger-v1.NN.json} and {@code crds/*.yaml}. Deterministic: the same inputs give the
- * same bytes, so a test can check that the committed bundle is current.
- *
- * <p>Regenerate with {@code java -jar validator.jar schema-bundle --shared ../shared --out
- * tools/validator/src/main/resources/io/todo/validator/schema/k8s-schemas.json.gz}.
+ * same bytes. The build runs {@link #main} (process-classes phase) to write the bundle and the
+ * renderer's table into target/classes: schemas are derived, never committed.
  */
 public final class BundleGenerator {
+  /** {@code BundleGenerator SHARED_DIR CLASSES_DIR}: writes both resources under CLASSES_DIR. */
+  public static void main(String[] args) throws IOException {
+    if (args.length != 2) {
+      System.err.println("usage: BundleGenerator SHARED_DIR CLASSES_DIR");
+      System.exit(2);
+    }
+    Path shared = Path.of(args[0]);
+    Path classes = Path.of(args[1]);
+    try {
+      BundleGenerator g = new BundleGenerator();
+      byte[] json = g.generateJson(shared);
+      write(classes, SchemaBundle.RESOURCE, gzip(json));
+      write(classes, RenderTable.RESOURCE, RenderTable.generate(g.mapper.readTree(json)));
+    } catch (ValidatorException e) {
+      System.err.println("error: " + e.getMessage() + " (the build derives the schemas from " + shared + ")");
+      System.exit(2);
+    }
+  }
+
+  private static void write(Path classes, String resource, byte[] bytes) throws IOException {
+    Path out = classes.resolve(resource.substring(1));
+    Files.createDirectories(out.getParent());
+    Files.write(out, bytes);
+  }
+
   private static final Pattern SWAGGER = Pattern.compile("swagger-v(\\d+\\.\\d+)\\.json");
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
   private final ObjectMapper mapper = new ObjectMapper();
@@ -82,15 +106,14 @@ public final class BundleGenerator {
     }
   }
 
-  /** The gzip-compressed bundle as committed. */
-  public byte[] generate(Path shared) {
+  private static byte[] gzip(byte[] json) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (GZIPOutputStream gz = new GZIPOutputStream(bytes) {
           {
             def.setLevel(9);
           }
         }) {
-      gz.write(generateJson(shared));
+      gz.write(json);
     } catch (IOException e) {
       throw new ValidatorException(ExitCodes.INTERNAL, null, "cannot compress the schema bundle", e);
     }

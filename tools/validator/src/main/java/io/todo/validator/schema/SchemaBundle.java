@@ -1,7 +1,6 @@
 package io.todo.validator.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.todo.validator.model.ExitCodes;
 import io.todo.validator.model.ValidatorException;
 import java.io.IOException;
@@ -18,7 +17,8 @@ import java.util.zip.GZIPInputStream;
 /**
  * The built-in schemas: the definitions of the upstream Kubernetes OpenAPI v2 documents for each
  * supported minor version (de-duplicated across versions, descriptions dropped, {@code
- * x-kubernetes-*} extensions kept) plus the bundled CRDs. Produced by {@link BundleGenerator}.
+ * x-kubernetes-*} extensions kept) plus the bundled CRDs. Produced by {@link BundleGenerator} at
+ * build time from {@code ../shared}.
  *
  * <p>Layout: {@code {"definitions": {id: def}, "versions": {"1.30": {name: id}}, "namespaced":
  * {"group/Kind": bool}, "crds": [crd...]}}.
@@ -59,7 +59,7 @@ public final class SchemaBundle {
       if (in == null) {
         throw new ValidatorException(ExitCodes.INTERNAL, "the built-in schema bundle is missing from the jar");
       }
-      return new SchemaBundle(new ObjectMapper().readTree(new GZIPInputStream(in)));
+      return new SchemaBundle(io.todo.validator.load.JsonTree.read(new java.io.BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16)));
     } catch (IOException e) {
       throw new ValidatorException(ExitCodes.INTERNAL, null, "cannot read the built-in schema bundle", e);
     }

@@ -1,0 +1,48 @@
+package io.todo.validator.cli;
+
+import io.todo.validator.pipeline.EarlyRenders;
+import io.todo.validator.render.Renderer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Guesses, before picocli parses them, which kustomizations a {@code render} or {@code validate}
+ * command line names, and starts rendering them (see {@link EarlyRenders}). A wrong guess costs
+ * only the other core's time: the command renders whatever it really targets itself.
+ */
+final class Speculation {
+  private Speculation() {}
+
+  static EarlyRenders start(String[] args, Path cwd) {
+    if (args.length == 0 || !(args[0].equals("render") || args[0].equals("validate"))) {
+      return EarlyRenders.NONE;
+    }
+    List<String> kustomizations = new ArrayList<>();
+    boolean otherPaths = false;
+    for (int i = 1; i < args.length; i++) {
+      String a = args[i];
+      if (a.equals("-") || a.equals("-h") || a.equals("--help") || a.equals("-V") || a.equals("--version")) {
+        return EarlyRenders.NONE; // stdin is read once, by the command; help renders nothing
+      }
+      if (a.startsWith("--helm-")) {
+        return EarlyRenders.NONE; // helm options change what a render prints; early renders use the defaults
+      }
+      if (a.startsWith("-")) {
+        continue;
+      }
+      Path p = cwd.resolve(a);
+      if (Renderer.isKustomization(p)) {
+        kustomizations.add(a);
+      } else if (Files.exists(p)) {
+        otherPaths = true; // manifests, or an option's value that happens to be a file
+      }
+    }
+    if (kustomizations.isEmpty() && (otherPaths || args[0].equals("render"))) {
+      return EarlyRenders.NONE;
+    }
+    // no path at all: validate's default overlays (validator.yaml, else overlays/*)
+    return EarlyRenders.start(() -> new TargetResolver(cwd).resolve(kustomizations, null, null));
+  }
+}
