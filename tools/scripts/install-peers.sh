@@ -4,7 +4,8 @@
 #   kustomize   v5.8.1  (the version Argo CD 3.3.1+ bundles)
 #   kubeconform v0.7.0
 #   kubeseal    v0.36.6
-# Usage: tools/scripts/install-peers.sh [kustomize|kubeconform|kubeseal ...]
+#   helm        v3.19.0 (for helmCharts cases: kustomize build --enable-helm --helm-command .tools/bin/helm)
+# Usage: tools/scripts/install-peers.sh [kustomize|kubeconform|kubeseal|helm ...]
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 bin="$root/.tools/bin"
@@ -14,10 +15,11 @@ declare -A MODULE=(
   [kustomize]="sigs.k8s.io/kustomize/kustomize/v5@v5.8.1"
   [kubeconform]="github.com/yannh/kubeconform/cmd/kubeconform@v0.7.0"
   [kubeseal]="github.com/bitnami-labs/sealed-secrets/cmd/kubeseal@v0.36.6"
+  [helm]="helm.sh/helm/v3/cmd/helm@v3.19.0"
 )
 
 tools=("$@")
-[ ${#tools[@]} -eq 0 ] && tools=(kustomize kubeconform kubeseal)
+[ ${#tools[@]} -eq 0 ] && tools=(kustomize kubeconform kubeseal helm)
 
 if ! command -v go >/dev/null 2>&1; then
   echo "install-peers: go is not installed; reference tools unavailable" >&2

@@ -7,6 +7,7 @@ import io.todo.validator.model.ValidatorException;
 import io.todo.validator.pipeline.Pipeline;
 import io.todo.validator.pipeline.Target;
 import io.todo.validator.pipeline.TargetResult;
+import io.todo.validator.render.Renderer;
 import io.todo.validator.render.YamlWriter;
 import io.todo.validator.report.TextReporter;
 import java.io.PrintWriter;
@@ -14,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -53,6 +55,8 @@ public final class RenderCommand implements Callable<Integer> {
           + " validator.yaml, else the newest).")
   String kubernetesVersion;
 
+  @Mixin HelmCliOptions helm;
+
   @Override
   public Integer call() {
     long start = System.nanoTime();
@@ -61,7 +65,7 @@ public final class RenderCommand implements Callable<Integer> {
     Target target = new TargetResolver(parent.cwd()).resolve(List.of(path), env, version).get(0);
     Pipeline pipeline = new Pipeline(failClosed ? ValidateCommand.standardStages(parent.cwd(), List.of(),
         new SchemaCliOptions().stage(parent.cwd())) : List.of(),
-        parent.stdin, parent.early);
+        parent.stdin, parent.early, new Renderer(helm.settings()));
     List<Resource> resources = pipeline.render(target);
     if (failClosed) {
       TargetResult result = pipeline.check(target, resources);

@@ -32,6 +32,9 @@ final class Speculation {
       if (a.equals("-") || a.equals("-h") || a.equals("--help") || a.equals("-V") || a.equals("--version")) {
         return EarlyRenders.NONE; // stdin is read once, by the command; help renders nothing
       }
+      if (a.startsWith("--helm-")) {
+        return EarlyRenders.NONE; // helm options change what a render prints; early renders use the defaults
+      }
       if (a.startsWith("-")) {
         continue;
       }

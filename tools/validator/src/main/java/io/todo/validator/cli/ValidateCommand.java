@@ -7,6 +7,7 @@ import io.todo.validator.pipeline.Pipeline;
 import io.todo.validator.pipeline.Stage;
 import io.todo.validator.pipeline.Target;
 import io.todo.validator.pipeline.TargetResult;
+import io.todo.validator.render.Renderer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -58,13 +59,15 @@ public final class ValidateCommand implements Callable<Integer> {
 
   @Mixin SchemaCliOptions schema;
 
+  @Mixin HelmCliOptions helm;
+
   @Override
   public Integer call() {
     long start = System.nanoTime();
     TargetResolver resolver = new TargetResolver(parent.cwd());
     List<Target> targets = resolver.resolve(paths, environment, kubernetesVersion);
     List<OutputOptions.Output> outputs = output.parsed();
-    Pipeline pipeline = new Pipeline(stages(), parent.stdin, parent.early);
+    Pipeline pipeline = new Pipeline(stages(), parent.stdin, parent.early, new Renderer(helm.settings()));
     List<TargetResult> results = new ArrayList<>();
     List<ValidatorException> errors = new ArrayList<>();
     for (Target t : targets) {

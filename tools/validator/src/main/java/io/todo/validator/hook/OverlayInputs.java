@@ -19,7 +19,7 @@ import java.util.TreeSet;
 /**
  * The files an overlay's render reads: every kustomization reached through resources, bases and
  * components, and every file those reference (resources, patches, generator sources, replacement
- * paths, CRDs, configurations, openapi). A change to any of them can change the rendered output;
+ * paths, CRDs, configurations, openapi, helm charts and their values). A change to any of them can change the rendered output;
  * a change to anything else cannot.
  */
 public final class OverlayInputs {
@@ -91,8 +91,50 @@ public final class OverlayInputs {
           addFile(dir, g.path("env"), files);
         }
       }
+      addCharts(dir, k, files);
     }
     return files;
+  }
+
+  /** helmCharts: every file of each local chart, and its values files. */
+  private static void addCharts(Path dir, JsonNode k, Set<Path> files) {
+    JsonNode globals = k.path("helmGlobals");
+    String home = globals.path("chartHome").asText("");
+    if (!globals.isObject()) {
+      for (JsonNode old : k.path("helmChartInflationGenerator")) {
+        home = old.path("chartHome").asText("").isEmpty() ? home : old.path("chartHome").asText("");
+      }
+    }
+    home = home.isEmpty() ? "charts" : home;
+    for (JsonNode c : k.path("helmCharts")) {
+      addChart(dir, home, c.path("name").asText(""), c.path("version").asText(""), c.path("repo").asText(""), files);
+      addFile(dir, c.path("valuesFile"), files);
+      for (JsonNode f : c.path("additionalValuesFiles")) {
+        addFile(dir, f, files);
+      }
+    }
+    for (JsonNode c : k.path("helmChartInflationGenerator")) {
+      addChart(dir, home, c.path("chartName").asText(""), c.path("chartVersion").asText(""),
+          c.path("chartRepoUrl").asText(""), files);
+      addFile(dir, c.path("values"), files);
+    }
+  }
+
+  private static void addChart(Path dir, String home, String name, String version, String repo, Set<Path> files) {
+    if (name.isEmpty() || isRemote(home)) {
+      return;
+    }
+    Path h = dir.resolve(home);
+    Path chart = (!version.isEmpty() && !repo.isEmpty() ? h.resolve(name + "-" + version) : h).resolve(name).normalize();
+    files.add(chart.resolve("values.yaml"));
+    if (!Files.isDirectory(chart)) {
+      return;
+    }
+    try (java.util.stream.Stream<Path> walk = Files.walk(chart, 32)) {
+      walk.limit(100_000).filter(Files::isRegularFile).forEach(p -> files.add(p.toAbsolutePath().normalize()));
+    } catch (java.io.IOException | java.io.UncheckedIOException e) {
+      // an unreadable chart still fails the render, which reports it
+    }
   }
 
   private static void addRef(Path dir, JsonNode ref, Set<Path> files, Deque<Path> dirs) {

@@ -17,6 +17,7 @@ public final class Pipeline {
   private final List<Stage> stages;
   private final InputStream stdin;
   private final EarlyRenders early;
+  private final Renderer renderer;
 
   public Pipeline(List<Stage> stages, InputStream stdin) {
     this(stages, stdin, EarlyRenders.NONE);
@@ -24,9 +25,15 @@ public final class Pipeline {
 
   /** With renders already started for some targets (see {@link EarlyRenders}). */
   public Pipeline(List<Stage> stages, InputStream stdin, EarlyRenders early) {
+    this(stages, stdin, early, new Renderer());
+  }
+
+  /** With a renderer of its own (helm options); early renders used the defaults, so only with NONE or defaults. */
+  public Pipeline(List<Stage> stages, InputStream stdin, EarlyRenders early, Renderer renderer) {
     this.stages = List.copyOf(stages);
     this.stdin = stdin;
     this.early = early;
+    this.renderer = renderer;
   }
 
   /** What Argo CD would apply for the target. */
@@ -37,7 +44,7 @@ public final class Pipeline {
     Path p = target.path();
     if (Renderer.isKustomization(p)) {
       List<Resource> rendered = early.take(p, target.shown());
-      return rendered != null ? rendered : new Renderer().render(p, target.shown());
+      return rendered != null ? rendered : renderer.render(p, target.shown());
     }
     if (Files.isDirectory(p)) {
       return requireKind(new Manifests().readDirectory(p, target.shown()));

@@ -59,10 +59,14 @@ final class BuildMetadata {
 
   /** A generated resource: its origin is the generator of the kustomization at {@code origin}. */
   static void fromGenerator(Res r, String origin, String kustomizationFile) {
+    fromGenerator(r, origin, kustomizationFile, r.kind().equals("Secret") ? "SecretGenerator" : "ConfigMapGenerator");
+  }
+
+  /** The same for a named builtin generator (HelmChartInflationGenerator). */
+  static void fromGenerator(Res r, String origin, String kustomizationFile, String kind) {
     if (origin == null || annotations(r).has(ORIGIN)) {
       return;
     }
-    String kind = r.kind().equals("Secret") ? "SecretGenerator" : "ConfigMapGenerator";
     annotations(r).put(ORIGIN, "configuredIn: " + yamlScalar(join(origin, kustomizationFile)) + "\n"
         + "configuredBy:\n  apiVersion: builtin\n  kind: " + kind + "\n");
   }
@@ -115,6 +119,10 @@ final class BuildMetadata {
     for (Res r : resources) {
       JsonNode a = r.obj.path("metadata").get("annotations");
       if (!(a instanceof ObjectNode map) || map.isEmpty()) {
+        continue;
+      }
+      if (map.remove(HelmInflator.HELM_GENERATED) != null && map.isEmpty()) {
+        r.metadata().remove("annotations"); // RemoveBuildAnnotations: SetAnnotations of an empty map drops the field
         continue;
       }
       List<String> keys = new ArrayList<>();

@@ -45,7 +45,8 @@ public final class GoValues {
         throw new UnsupportedValueException("json: unsupported value: " + (Double.isNaN(d) ? "NaN" : (d > 0 ? "+Inf" : "-Inf")));
       }
       if (d == Math.rint(d) && Math.abs(d) < 1e21) {
-        return integral(new BigDecimal(d).toBigInteger());
+        // Go prints the shortest decimal of the float64 (1.2345678901234567e19 is 12345678901234567000)
+        return integral(BigDecimal.valueOf(d).toBigInteger());
       }
       return F.numberNode(d);
     }

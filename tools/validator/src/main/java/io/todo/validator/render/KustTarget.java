@@ -31,6 +31,10 @@ final class KustTarget {
   TransformerConfig config = TransformerConfig.empty();
   /** The vars accumulated so far (ResAccumulator.varSet). */
   Map<String, Vars.Var> vars = new LinkedHashMap<>();
+  /** How helmCharts are inflated (one setting for the whole build); null: from the environment. */
+  HelmSettings helm;
+  /** The nearest including kustomization's namespace, for charts (kustomize 5.8.1 helmRootNamespace). */
+  String helmRootNamespace = "";
 
   KustTarget(Path dir, Loader.Display display, List<Path> chain, Location referencedFrom) {
     this.dir = dir;
@@ -75,6 +79,13 @@ final class KustTarget {
     MergeSchema.CUSTOM.set(defs);
   }
 
+  private HelmSettings helmSettings() {
+    if (helm == null) {
+      helm = HelmSettings.fromEnvironment();
+    }
+    return helm;
+  }
+
   static Path kustomizationFile(Path dir, Loader loader, Location referencedFrom) {
     List<Path> found = new ArrayList<>();
     for (String name : Renderer.KUSTOMIZATION_FILES) {
@@ -107,9 +118,18 @@ final class KustTarget {
     }
     config = TransformerConfig.merged(config, TransformerConfig.forKustomization(k, loader), k.at("/configurations"));
     config = TransformerConfig.merged(config, Crds.load(k, loader), k.at("/crds"));
+    // (the helm classes load only for kustomizations that have charts: start-up time)
+    List<HelmChart> charts = !k.root.has("helmCharts") && !k.root.has("helmChartInflationGenerator") ? List.of()
+        : HelmInflator.configure(k, loader, helmRootNamespace, helmSettings(), Repository.root(chain.get(0)));
     for (Res g : Generators.run(k, loader)) {
       BuildMetadata.fromGenerator(g, origin, Path.of(k.file).getFileName().toString());
       appendReplaceOrMerge(ra, g);
+    }
+    for (HelmChart chart : charts) {
+      for (Res g : HelmInflator.inflate(chart, loader, helmSettings())) {
+        BuildMetadata.fromGenerator(g, origin, Path.of(k.file).getFileName().toString(), "HelmChartInflationGenerator");
+        appendReplaceOrMerge(ra, g);
+      }
     }
     List<String> components = k.strings("components");
     for (int i = 0; i < components.size(); i++) {
@@ -155,6 +175,9 @@ final class KustTarget {
     next.add(real);
     KustTarget t = new KustTarget(sub, display, next, where);
     t.origin = origin == null ? null : BuildMetadata.join(origin, entry);
+    t.helm = helm;
+    t.helmRootNamespace = kustomization.string("namespace").isEmpty() ? helmRootNamespace
+        : kustomization.string("namespace");
     return t;
   }
 
@@ -192,7 +215,7 @@ final class KustTarget {
     Vars.mergeSet(vars, sub.vars, where);
   }
 
-  private static void checkResource(Resource r) {
+  static void checkResource(Resource r) {
     JsonNode name = r.object().path("metadata").get("name");
     if (r.kind() == null || r.kind().isEmpty()) {
       throw ValidatorException.input(r.origin(), "missing kind in object");
@@ -261,7 +284,9 @@ final class KustTarget {
       }
       default -> throw ValidatorException.input(g.origin(), "id " + id + " exists; behavior must be merge or replace");
     }
-    g.needsHash = g.needsHash || old.needsHash;
+    // build annotations come from the old object only (mergeStringMapsWithBuildAnnotations): merging into
+    // a resource that has no hash suffix adds none
+    g.needsHash = g.needsHash && old.needsHash;
     g.previous.addAll(0, old.previous);
     g.prefixes.addAll(0, old.prefixes);
     g.suffixes.addAll(0, old.suffixes);

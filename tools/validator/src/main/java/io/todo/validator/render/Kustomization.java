@@ -55,6 +55,20 @@ final class Kustomization {
           "options", new F(T.OBJECT, FIELD_OPTIONS))),
       "targets", new F(T.OBJECTS, fields("select", new F(T.OBJECT, SELECTOR), "reject", new F(T.OBJECTS, SELECTOR),
           "fieldPaths", F.of(T.STRINGS), "options", new F(T.OBJECT, FIELD_OPTIONS))));
+  /** api/types/helmchartargs.go HelmChart; valuesInline is any mapping. */
+  private static final Map<String, F> HELM_CHART = fields(
+      "name", F.of(T.STRING), "version", F.of(T.STRING), "repo", F.of(T.STRING), "releaseName", F.of(T.STRING),
+      "namespace", F.of(T.STRING), "additionalValuesFiles", F.of(T.STRINGS), "valuesFile", F.of(T.STRING),
+      "valuesInline", new F(T.OBJECT, null), "valuesMerge", F.of(T.STRING), "includeCRDs", F.of(T.BOOL),
+      "skipHooks", F.of(T.BOOL), "apiVersions", F.of(T.STRINGS), "kubeVersion", F.of(T.STRING),
+      "nameTemplate", F.of(T.STRING), "skipTests", F.of(T.BOOL), "debug", F.of(T.BOOL), "devel", F.of(T.BOOL));
+  /** The deprecated HelmChartArgs, still decoded and converted by kustomize v5.8.1. */
+  private static final Map<String, F> HELM_CHART_ARGS = fields(
+      "chartName", F.of(T.STRING), "chartVersion", F.of(T.STRING), "chartRepoUrl", F.of(T.STRING),
+      "chartHome", F.of(T.STRING), "chartRepoName", F.of(T.STRING), "helmBin", F.of(T.STRING),
+      "helmHome", F.of(T.STRING), "values", F.of(T.STRING), "valuesLocal", new F(T.OBJECT, null),
+      "valuesMerge", F.of(T.STRING), "releaseName", F.of(T.STRING), "releaseNamespace", F.of(T.STRING),
+      "extraArgs", F.of(T.STRINGS));
   private static final Map<String, F> TOP = fields(
       "apiVersion", F.of(T.STRING), "kind", F.of(T.STRING), "metadata", F.of(T.ANY),
       "openapi", F.of(T.MAP), "namePrefix", F.of(T.STRING), "nameSuffix", F.of(T.STRING),
@@ -84,15 +98,15 @@ final class Kustomization {
       "resources", F.of(T.STRINGS), "components", F.of(T.STRINGS), "crds", F.of(T.STRINGS),
       "bases", F.of(T.STRINGS),
       "configMapGenerator", new F(T.OBJECTS, GENERATOR), "secretGenerator", new F(T.OBJECTS, GENERATOR),
-      "helmGlobals", F.of(T.ANY), "helmCharts", F.of(T.ANY), "helmChartInflationGenerator", F.of(T.ANY),
+      "helmGlobals", new F(T.OBJECT, fields("chartHome", F.of(T.STRING), "configHome", F.of(T.STRING))),
+      "helmCharts", new F(T.OBJECTS, HELM_CHART),
+      "helmChartInflationGenerator", new F(T.OBJECTS, HELM_CHART_ARGS),
       "generatorOptions", new F(T.OBJECT, GENERATOR_OPTIONS),
       "configurations", F.of(T.STRINGS), "generators", F.of(T.STRINGS), "transformers", F.of(T.STRINGS),
       "validators", F.of(T.STRINGS), "buildMetadata", F.of(T.STRINGS));
 
   /** Fields kustomize has that this renderer does not implement (yet): refused, never ignored. */
-  private static final List<String> UNSUPPORTED = List.of(
-      "generators", "transformers", "validators",
-      "helmGlobals", "helmCharts", "helmChartInflationGenerator");
+  private static final List<String> UNSUPPORTED = List.of("generators", "transformers", "validators");
 
   static final String KUSTOMIZATION_V1BETA1 = "kustomize.config.k8s.io/v1beta1";
   static final String COMPONENT_V1ALPHA1 = "kustomize.config.k8s.io/v1alpha1";
@@ -144,11 +158,7 @@ final class Kustomization {
     checkObject(root, "", TOP, errors);
     for (String f : UNSUPPORTED) {
       if (root.has(f)) {
-        errors.add(ValidatorException.input(at("/" + f), f.startsWith("helm")
-            ? f + " is not supported: kustomize inflates charts only with --enable-helm, which Argo CD does not pass"
-                + " by default (kustomize build fails with \"must specify --enable-helm\"); render the chart in an"
-                + " Application of its own, as apps/ does for sealed-secrets"
-            : f + " is not supported by this renderer (plugins are not run)"));
+        errors.add(ValidatorException.input(at("/" + f), f + " is not supported by this renderer (plugins are not run)"));
       }
     }
     String apiVersion = root.path("apiVersion").asText("");
@@ -171,6 +181,9 @@ final class Kustomization {
   }
 
   private void checkObject(JsonNode obj, String ptr, Map<String, F> schema, List<ValidatorException> errors) {
+    if (schema == null) {
+      return; // a map[string]interface{}: any keys and values
+    }
     canonicalKeys((ObjectNode) obj, schema);
     for (Iterator<Map.Entry<String, JsonNode>> it = obj.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();

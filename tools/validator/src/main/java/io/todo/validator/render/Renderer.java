@@ -11,6 +11,17 @@ import java.util.List;
 
 /** Renders a kustomization directory the way {@code kustomize build} (v5.8.1) does. */
 public final class Renderer {
+  private final HelmSettings helm;
+
+  /** A renderer that inflates helmCharts with the environment's helm, if there is one. */
+  public Renderer() {
+    this(null);
+  }
+
+  /** {@code helm} null: the environment's helm ({@link HelmSettings#fromEnvironment()}). */
+  public Renderer(HelmSettings helm) {
+    this.helm = helm;
+  }
 
   /** The file names kustomize accepts, in the order it looks for them. */
   public static final List<String> KUSTOMIZATION_FILES =
@@ -34,6 +45,7 @@ public final class Renderer {
 
   private List<Resource> render(Path dir, String displayName, Loader.Display display, Path real) {
     KustTarget top = new KustTarget(dir, display, List.of(real), null);
+    top.helm = helm;
     top.origin = BuildMetadata.tracking(top.kustomization);
     List<Res> ra;
     try {

@@ -26,8 +26,12 @@ final class StrategicMerge {
 
   /** Merges the patch into the object in place; returns false when the patch deletes the object. */
   static boolean apply(ObjectNode target, ObjectNode patch) {
-    MergeSchema schema =
-        MergeSchema.forResource(Res.text(target.get("apiVersion")), Res.text(target.get("kind")));
+    return apply(target, patch,
+        MergeSchema.forResource(Res.text(target.get("apiVersion")), Res.text(target.get("kind"))));
+  }
+
+  /** The same with a given schema (null: lists are replaced, as for maps that are not objects). */
+  static boolean apply(ObjectNode target, ObjectNode patch, MergeSchema schema) {
     JsonNode r = walk(target, patch.deepCopy(), schema, "");
     if (r == CLEAR || r == null || r.isNull()) {
       target.removeAll();

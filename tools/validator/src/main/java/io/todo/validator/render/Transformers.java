@@ -20,8 +20,9 @@ final class Transformers {
 
   static void namespace(List<Res> resources, String ns, List<FieldSpec> specs, Location where) {
     for (Res r : resources) {
-      if (r.isEmpty()) {
-        continue;
+      if (r.isEmpty() || "true".equals(Res.text(r.obj.path("metadata").path("annotations")
+          .get(HelmInflator.HELM_GENERATED)))) {
+        continue; // helm sets the namespace of what it renders
       }
       r.storePreviousId();
       ResId id = r.curId();
