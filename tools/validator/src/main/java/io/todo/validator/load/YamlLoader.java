@@ -177,6 +177,10 @@ public final class YamlLoader {
     } catch (YAMLException e) {
       throw ValidatorException.input(
           new Location(file, chunk.firstLine + 1, 1), "invalid YAML: " + limitMessage(e.getMessage()));
+    } catch (IllegalArgumentException e) {
+      // SnakeYAML rejects some malformed tags (`!%1` at the very end of a document) without a mark
+      throw ValidatorException.input(new Location(file, chunk.firstLine + 1, 1),
+          "invalid YAML: malformed tag (" + limitMessage(e.getMessage()) + ")");
     }
     Location start = new Location(file, chunk.firstLine + 1, 1);
     SourceMap locations = new SourceMap();
