@@ -5,7 +5,6 @@ import io.todo.validator.model.Finding;
 import io.todo.validator.model.Resource;
 import io.todo.validator.pipeline.Stage;
 import io.todo.validator.pipeline.Target;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -43,14 +42,11 @@ public final class AdmissionStage implements Stage {
   }
 
   /**
-   * Builds the CEL environment ahead of the command (the costliest set-up of a cold validate) when
-   * the repository around {@code dir} has admission policies.
+   * Compiles the admission policies of the repository around {@code cwd} ahead of the command (the
+   * costliest set-up of a cold validate), on the caller's thread; the stage then finds them compiled.
    */
-  public static void warmUp(Path dir) {
-    Optional<RepoConfig> config = RepoConfig.find(dir);
-    if (config.isPresent() && Files.isDirectory(config.get().policiesDir().resolve(DIR))) {
-      CelEnvironment.get();
-    }
+  public static void warmUp(Path cwd) {
+    new AdmissionStage(cwd).policiesFrom(cwd.toAbsolutePath().normalize());
   }
 
   @Override
@@ -68,20 +64,24 @@ public final class AdmissionStage implements Stage {
   }
 
   private PolicySet policies(Target target) {
+    return policiesFrom(target.isStdin() ? cwd : cwd.resolve(target.path()));
+  }
+
+  private PolicySet policiesFrom(Path from) {
     Path dir;
     String shown;
     if (fixedDir != null) {
       dir = fixedDir;
       shown = fixedShown;
     } else {
-      Optional<RepoConfig> config = RepoConfig.find(target.isStdin() ? cwd : cwd.resolve(target.path()));
+      Optional<RepoConfig> config = RepoConfig.find(from);
       if (config.isEmpty()) {
         return PolicySet.EMPTY;
       }
       dir = config.get().policiesDir().resolve(DIR).toAbsolutePath().normalize();
       shown = display(dir);
     }
-    return cache.computeIfAbsent(dir, d -> PolicySet.load(d, shown));
+    return cache.computeIfAbsent(dir, d -> PolicySet.cached(d, shown));
   }
 
   private String display(Path abs) {

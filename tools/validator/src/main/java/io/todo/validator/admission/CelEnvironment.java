@@ -2,6 +2,7 @@ package io.todo.validator.admission;
 
 import dev.cel.bundle.Cel;
 import dev.cel.bundle.CelFactory;
+import dev.cel.common.CelAbstractSyntaxTree;
 import dev.cel.common.CelIssue;
 import dev.cel.common.CelOptions;
 import dev.cel.common.CelValidationException;
@@ -30,6 +31,7 @@ final class CelEnvironment {
   private static volatile CelEnvironment instance;
 
   private final Cel cel;
+  private final CelCache cache = CelCache.open();
 
   private CelEnvironment() {
     CelOptions options =
@@ -88,6 +90,19 @@ final class CelEnvironment {
    * points at the policy field that holds the expression.
    */
   Expression compile(String source, Location where, String field) {
+    return compile(source, where, field, cache);
+  }
+
+  /** {@link #compile} with a given on-disk cache (null: none). */
+  Expression compile(String source, Location where, String field, CelCache cache) {
+    CelAbstractSyntaxTree cached = cache == null ? null : cache.load(source);
+    if (cached != null) {
+      try {
+        return new Expression(cel.createProgram(cached), source);
+      } catch (CelEvaluationException | RuntimeException e) {
+        // an entry this environment cannot plan: compile from the source below
+      }
+    }
     CelValidationResult r = cel.compile(source);
     if (r.hasError()) {
       StringBuilder msg = new StringBuilder(field).append(": compilation failed: ");
@@ -106,7 +121,12 @@ final class CelEnvironment {
       throw ValidatorException.input(where, msg.toString());
     }
     try {
-      return new Expression(cel.createProgram(r.getAst()), source);
+      CelAbstractSyntaxTree ast = r.getAst();
+      Expression compiled = new Expression(cel.createProgram(ast), source);
+      if (cache != null) {
+        cache.store(source, ast);
+      }
+      return compiled;
     } catch (CelValidationException | CelEvaluationException e) {
       throw ValidatorException.input(where, field + ": compilation failed: " + e.getMessage());
     }

@@ -28,6 +28,47 @@ record PolicySet(Map<String, Policy> policies, List<Binding> bindings, List<Reso
     return bindings.isEmpty() && policies.isEmpty();
   }
 
+  /** Compiled sets by directory, displayed name and content: the same files compile once per process. */
+  private static final Map<String, Object> LOADED = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /**
+   * {@link #load}, remembered by the content of the directory's files, so that the warm-up thread
+   * and the stage share one compilation and a changed file is always compiled afresh. A failed load
+   * is remembered too: the same files give the same errors.
+   */
+  static PolicySet cached(Path dir, String shown) {
+    if (!Files.isDirectory(dir)) {
+      return EMPTY;
+    }
+    String key = dir + "\0" + shown + "\0" + fingerprint(dir, shown);
+    Object set = LOADED.computeIfAbsent(key, k -> {
+      try {
+        return load(dir, shown);
+      } catch (ValidatorException e) {
+        return e;
+      }
+    });
+    if (set instanceof ValidatorException e) {
+      throw e;
+    }
+    return (PolicySet) set;
+  }
+
+  private static String fingerprint(Path dir, String shown) {
+    try {
+      java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+      for (Path f : files(dir, shown)) {
+        sha.update(dir.relativize(f).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        sha.update((byte) 0);
+        sha.update(Files.readAllBytes(f));
+        sha.update((byte) 0);
+      }
+      return java.util.HexFormat.of().formatHex(sha.digest());
+    } catch (IOException | java.security.NoSuchAlgorithmException e) {
+      return "unreadable:" + System.nanoTime(); // never shared: load reports the problem
+    }
+  }
+
   static PolicySet load(Path dir, String shown) {
     if (!Files.isDirectory(dir)) {
       return EMPTY;

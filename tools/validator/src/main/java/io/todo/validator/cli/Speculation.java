@@ -3,7 +3,7 @@ package io.todo.validator.cli;
 import io.todo.validator.admission.AdmissionStage;
 import io.todo.validator.pipeline.EarlyRenders;
 import io.todo.validator.render.Renderer;
-import io.todo.validator.schema.SchemaBundle;
+import io.todo.validator.schema.SchemaStage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,11 +19,16 @@ final class Speculation {
   private Speculation() {}
 
   static EarlyRenders start(String[] args, Path cwd) {
-    if (args.length == 0 || !(args[0].equals("render") || args[0].equals("validate"))) {
+    if (args.length == 0) {
       return EarlyRenders.NONE;
     }
-    if (args[0].equals("validate") || Arrays.asList(args).contains("--fail-closed")) {
+    boolean validates = args[0].equals("validate") || Arrays.asList(args).contains("--fail-closed")
+        || (args[0].equals("affected") && Arrays.asList(args).contains("--validate"));
+    if (validates) {
       warmUp(cwd);
+    }
+    if (!(args[0].equals("render") || args[0].equals("validate"))) {
+      return EarlyRenders.NONE; // affected: the overlays come from git, after parsing
     }
     List<String> kustomizations = new ArrayList<>();
     boolean otherPaths = false;
@@ -52,11 +57,14 @@ final class Speculation {
     return EarlyRenders.start(() -> new TargetResolver(cwd).resolve(kustomizations, null, null));
   }
 
-  /** The stages' process-wide set-up (schema bundle, CEL environment), on a third thread. */
+  /**
+   * The stages' set-up that does not depend on the options (schema factory and bundle, the
+   * repository's admission policies compiled), on a third thread; the stages find it done.
+   */
   private static void warmUp(Path cwd) {
     Thread t = new Thread(() -> {
       try {
-        SchemaBundle.builtin();
+        SchemaStage.warmUp();
         AdmissionStage.warmUp(cwd);
       } catch (RuntimeException e) {
         // the stages meet the same problem on the main thread and report it there

@@ -27,6 +27,11 @@ final class CompiledSchemas {
 
   private final ConcurrentHashMap<String, JsonSchema> cache = new ConcurrentHashMap<>();
 
+  /** Runs this class's initialisation (the networknt factory) on the calling thread. */
+  static void warmUp() {
+    // the static initialisers above did the work
+  }
+
   /** The compiled schema for a key, converting and compiling it on first use. */
   JsonSchema get(String key, Supplier<JsonNode> schema) {
     return cache.computeIfAbsent(key, k -> compile(k, schema.get()));

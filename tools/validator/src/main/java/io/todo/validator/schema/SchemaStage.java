@@ -39,6 +39,15 @@ public final class SchemaStage implements Stage {
   private final ConcurrentHashMap<String, Optional<JsonSchema>> files = new ConcurrentHashMap<>();
   private volatile CrdIndex explicitCrds;
 
+  /**
+   * The process-wide set-up every schema check needs (the bundle's header, networknt's schema
+   * factory), done ahead of the command on a warm-up thread.
+   */
+  public static void warmUp() {
+    SchemaBundle.builtin();
+    CompiledSchemas.warmUp();
+  }
+
   public SchemaStage(SchemaOptions options) {
     this(SchemaBundle.builtin(), options);
   }

@@ -14,12 +14,15 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * One line per library function in {@code admission-cel/*.txt}: {@code expression => true},
  * {@code => error: substring} (evaluation error) or {@code => compile: substring}.
  */
 class CelExpressionsTest {
+
+  @TempDir static Path cacheDir;
 
   @TestFactory
   Stream<DynamicTest> expressions() throws IOException, URISyntaxException {
@@ -32,20 +35,29 @@ class CelExpressionsTest {
       try {
         return Files.readAllLines(f).stream()
             .filter(l -> !l.isBlank() && !l.startsWith("#"))
-            .map(l -> DynamicTest.dynamicTest(f.getFileName() + ": " + l, () -> check(l)));
+            .map(l -> DynamicTest.dynamicTest(f.getFileName() + ": " + l, () -> {
+              check(l, null);
+              // the same expression compiled into the on-disk cache, then planned from the cached AST
+              CelCache cache = new CelCache(cacheDir, "test");
+              check(l, cache);
+              boolean compiles = !l.substring(l.lastIndexOf(" => ") + 4).trim().startsWith("compile:");
+              assertThat(cache.load(l.substring(0, l.lastIndexOf(" => ")).trim()) != null)
+                  .as("cached").isEqualTo(compiles);
+              check(l, cache);
+            }));
       } catch (IOException e) {
         throw new IllegalStateException(e);
       }
     });
   }
 
-  private static void check(String line) throws Exception {
+  private static void check(String line, CelCache cache) throws Exception {
     int arrow = line.lastIndexOf(" => ");
     String expr = line.substring(0, arrow).trim();
     String expected = line.substring(arrow + 4).trim();
     CelEnvironment.Expression e;
     try {
-      e = CelEnvironment.get().compile(expr, Location.of("t"), "expr");
+      e = CelEnvironment.get().compile(expr, Location.of("t"), "expr", cache);
     } catch (ValidatorException x) {
       assertThat(expected).as(x.getMessage()).startsWith("compile:");
       assertThat(x.getMessage()).contains(expected.substring("compile:".length()).trim());

@@ -1,0 +1,135 @@
+package io.todo.validator.admission;
+
+import dev.cel.common.CelAbstractSyntaxTree;
+import dev.cel.common.CelProtoAbstractSyntaxTree;
+import dev.cel.expr.CheckedExpr;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * Type-checked CEL expressions kept on disk between runs: parsing and checking an admission
+ * policy's expressions is most of what a cold validate spends on admission policies, and the same
+ * policies are compiled on every commit. An entry is the checked AST of one expression, named by a
+ * hash of the expression and of this build of the validator (its jar), so a new build or an edited
+ * expression never meets an old entry. Anything unreadable is ignored and compiled again.
+ *
+ * <p>Where: {@code $VALIDATOR_CACHE_DIR}, else {@code $XDG_CACHE_HOME/todo-validator}, else
+ * {@code ~/.cache/todo-validator}; {@code VALIDATOR_CACHE_DIR=off} turns it off.
+ */
+final class CelCache {
+  static final String ENV = "VALIDATOR_CACHE_DIR";
+
+  private final Path dir;
+  private final String build;
+
+  CelCache(Path dir, String build) {
+    this.dir = dir;
+    this.build = build;
+  }
+
+  /** The cache of this process, or null when it is off or has no place to live. */
+  static CelCache open() {
+    String configured = System.getenv(ENV);
+    Path root;
+    if (configured != null) {
+      if (configured.isBlank() || configured.equals("off")) {
+        return null;
+      }
+      root = Path.of(configured);
+    } else {
+      String xdg = System.getenv("XDG_CACHE_HOME");
+      String home = System.getProperty("user.home");
+      if (xdg != null && !xdg.isBlank()) {
+        root = Path.of(xdg, "todo-validator");
+      } else if (home != null && !home.isBlank()) {
+        root = Path.of(home, ".cache", "todo-validator");
+      } else {
+        return null;
+      }
+    }
+    String build = buildIdentity();
+    return build == null ? null : new CelCache(root.resolve("cel"), build);
+  }
+
+  /** The checked AST of {@code source} from an earlier run, or null. */
+  CelAbstractSyntaxTree load(String source) {
+    Path f = file(source);
+    try {
+      if (!Files.isRegularFile(f)) {
+        return null;
+      }
+      // an entry is the source (checked against the one asked for: a hash names it, the entry proves
+      // it) followed by the CheckedExpr proto
+      java.nio.ByteBuffer entry = java.nio.ByteBuffer.wrap(Files.readAllBytes(f));
+      byte[] text = new byte[entry.getInt()];
+      entry.get(text);
+      if (!new String(text, StandardCharsets.UTF_8).equals(source)) {
+        return null;
+      }
+      CheckedExpr checked = CheckedExpr.parseFrom(entry);
+      return CelProtoAbstractSyntaxTree.fromCheckedExpr(checked).getAst();
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  /** Keeps a checked AST for later runs; a cache that cannot be written is simply not used. */
+  void store(String source, CelAbstractSyntaxTree ast) {
+    Path f = file(source);
+    try {
+      Files.createDirectories(dir);
+      Path tmp = Files.createTempFile(dir, ".entry", ".tmp");
+      try {
+        byte[] text = source.getBytes(StandardCharsets.UTF_8);
+        byte[] proto = CelProtoAbstractSyntaxTree.fromCelAst(ast).toCheckedExpr().toByteArray();
+        Files.write(tmp, java.nio.ByteBuffer.allocate(4 + text.length + proto.length)
+            .putInt(text.length).put(text).put(proto).array());
+        try {
+          Files.move(tmp, f, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+          Files.move(tmp, f, StandardCopyOption.REPLACE_EXISTING);
+        }
+      } finally {
+        Files.deleteIfExists(tmp);
+      }
+    } catch (IOException | RuntimeException e) {
+      // read-only home, full disk, ...: compile every time
+    }
+  }
+
+  private Path file(String source) {
+    return dir.resolve(sha256(build + "\0" + source) + ".pb");
+  }
+
+  /**
+   * Identifies this build: the jar's (or class directory's) path, size and modification time.
+   * Declarations and functions of the environment are code, so they change only with a build.
+   */
+  private static String buildIdentity() {
+    try {
+      Path code = Path.of(CelCache.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      Path stamp = Files.isDirectory(code)
+          ? code.resolve(CelEnvironment.class.getName().replace('.', '/') + ".class")
+          : code;
+      return code + "|" + Files.size(stamp) + "|" + Files.getLastModifiedTime(stamp).toMillis();
+    } catch (IOException | URISyntaxException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  private static String sha256(String text) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
