@@ -13,4 +13,6 @@ cds=()
 if [ -f "${jar%.jar}.jsa" ]; then
   cds=(-XX:SharedArchiveFile="${jar%.jar}.jsa" -Xshare:auto)
 fi
-exec java "${cds[@]}" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar "$jar" affected --validate --output text "$@"
+# C1 only and a young generation a typical run never fills: a short-lived JVM gains nothing from C2
+# and should not pause to collect (docs/performance.md)
+exec java "${cds[@]}" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:NewSize=256m -jar "$jar" affected --validate --output text "$@"
