@@ -84,4 +84,13 @@ class AdmissionCliTest {
         + "compilation failed: undeclared reference to 'frobnicate'");
     assertThat(r.err()).doesNotContain("Exception").doesNotContain("names no ValidatingAdmissionPolicy");
   }
+
+  /** Compiled policies are shared by content within a process: an edited policy is compiled afresh. */
+  @Test
+  void anEditedPolicyIsRecompiled(@TempDir Path dir) throws Exception {
+    repo(dir, "policies", POLICY);
+    assertThat(CliRunner.runIn(dir, "validate", "manifests/web.yaml").out()).contains("[ADM-replicas]");
+    Files.writeString(dir.resolve("policies/admission/policy.yaml"), POLICY.replace(">= 2", ">= 1"));
+    assertThat(CliRunner.runIn(dir, "validate", "manifests/web.yaml").out()).doesNotContain("ADM-replicas");
+  }
 }
