@@ -13,6 +13,31 @@ import org.junit.jupiter.api.io.TempDir;
 class EarlyRendersTest {
   @TempDir Path dir;
 
+  private static void awaitStart(EarlyRenders early, Path d, String shown) throws InterruptedException {
+    for (int i = 0; i < 1000 && !early.started(d, shown); i++) {
+      Thread.sleep(10);
+    }
+    assertThat(early.started(d, shown)).isTrue();
+  }
+
+  /** Not started yet: the caller claims it and renders it itself; the early thread then skips it. */
+  @Test
+  void aRenderNotStartedYetIsLeftToTheCaller() throws Exception {
+    Path a = kustomization("a", "namePrefix: a-\n");
+    EarlyRenders early = EarlyRenders.start(() -> {
+      try {
+        Thread.sleep(300); // the plan is slow: the caller asks before anything started
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return List.of(new Target(a, "a", null, null));
+    });
+    Thread.sleep(400);
+    // planned, but the early thread may or may not have claimed it: either answer is allowed
+    List<Resource> r = early.take(a, "a");
+    assertThat(r == null || r.isEmpty()).isTrue();
+  }
+
   private Path kustomization(String name, String body) throws IOException {
     Path d = Files.createDirectories(dir.resolve(name));
     Files.writeString(d.resolve("kustomization.yaml"), body);
@@ -23,6 +48,7 @@ class EarlyRendersTest {
   void aResultIsTakenOnceAndOnlyForTheSameTarget() throws Exception {
     Path d = kustomization("app", "configMapGenerator:\n- name: cm\n  literals: [a=b]\n");
     EarlyRenders early = EarlyRenders.start(() -> List.of(new Target(d, "app", null, null)));
+    awaitStart(early, d, "app");
     assertThat(early.take(d, "other-name")).isNull();
     List<Resource> rendered = early.take(d, "app");
     assertThat(rendered).hasSize(1);
@@ -51,11 +77,46 @@ class EarlyRendersTest {
     Path d = kustomization("app", "configMapGenerator:\n- name: cm\n  literals: [a=b]\n");
     Target t = new Target(d, "app", null, null);
     EarlyRenders early = EarlyRenders.start(() -> List.of(t));
+    awaitStart(early, d, "app");
     Pipeline p = new Pipeline(List.of(), java.io.InputStream.nullInputStream(), early);
     List<Resource> first = p.render(t);
     // the files change: the next render must see them (the early result was used up)
     Files.writeString(d.resolve("kustomization.yaml"), "configMapGenerator:\n- name: cm\n  literals: [a=c]\n");
     List<Resource> second = p.render(t);
     assertThat(second.get(0).name()).isNotEqualTo(first.get(0).name());
+  }
+
+  /** At most LOOKAHEAD finished renders wait; taking them in order lets the rest proceed. */
+  @Test
+  @org.junit.jupiter.api.Timeout(30)
+  void rendersAheadOnlyAsFarAsTheCommandTakes() throws Exception {
+    List<Target> targets = new java.util.ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      targets.add(new Target(kustomization("o" + i, "namePrefix: p" + i + "-\nconfigMapGenerator:\n- name: cm\n"
+          + "  literals: [a=b]\n"), "o" + i, null, null));
+    }
+    EarlyRenders early = EarlyRenders.start(() -> targets);
+    for (Target t : targets) {
+      List<Resource> r = early.take(t.path(), t.shown());
+      if (r != null) {
+        assertThat(r.get(0).name()).startsWith(t.shown().replace("o", "p") + "-cm-");
+      }
+    }
+  }
+
+  /** Results the command never takes cannot hold up the ones it does: it renders those itself. */
+  @Test
+  @org.junit.jupiter.api.Timeout(30)
+  void untakenResultsNeverBlockTheCommand() throws Exception {
+    List<Target> targets = new java.util.ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      targets.add(new Target(kustomization("u" + i, "namePrefix: x-\n"), "u" + i, null, null));
+    }
+    EarlyRenders early = EarlyRenders.start(() -> targets);
+    Thread.sleep(200);
+    // the first two are never taken; the others come back rendered or null (then the caller renders)
+    for (Target t : targets.subList(2, 5)) {
+      early.take(t.path(), t.shown());
+    }
   }
 }
