@@ -26,15 +26,20 @@ final class CompiledSchemas {
           .build();
 
   private final ConcurrentHashMap<String, JsonSchema> cache = new ConcurrentHashMap<>();
+  /**
+   * By converted content: most kinds are identical in neighbouring Kubernetes versions, and overlays
+   * validated against different versions should not compile the same schema twice.
+   */
+  private final ConcurrentHashMap<JsonNode, JsonSchema> byContent = new ConcurrentHashMap<>();
 
   /** Runs this class's initialisation (the networknt factory) on the calling thread. */
   static void warmUp() {
     // the static initialisers above did the work
   }
 
-  /** The compiled schema for a key, converting and compiling it on first use. */
+  /** The compiled schema for a key, converting and compiling it on first use (once per content). */
   JsonSchema get(String key, Supplier<JsonNode> schema) {
-    return cache.computeIfAbsent(key, k -> compile(k, schema.get()));
+    return cache.computeIfAbsent(key, k -> byContent.computeIfAbsent(schema.get(), content -> compile(k, content)));
   }
 
   static JsonSchema compile(String key, JsonNode schema) {
