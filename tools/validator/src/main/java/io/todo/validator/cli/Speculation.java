@@ -53,8 +53,12 @@ final class Speculation {
     if (kustomizations.isEmpty() && (otherPaths || args[0].equals("render"))) {
       return EarlyRenders.NONE;
     }
-    // no path at all: validate's default overlays (validator.yaml, else overlays/*)
-    return EarlyRenders.start(() -> new TargetResolver(cwd).resolve(kustomizations, null, null));
+    if (kustomizations.isEmpty()) {
+      // no path at all: validate's default overlays (validator.yaml, else overlays/*)
+      return EarlyRenders.start(() -> new TargetResolver(cwd).resolve(List.of(), null, null));
+    }
+    // explicit paths need no validator.yaml: a render's key is its directory and displayed name
+    return EarlyRenders.start(() -> kustomizations.stream().map(a -> TargetResolver.explicit(cwd, a)).toList());
   }
 
   /**

@@ -94,6 +94,17 @@ final class TargetResolver {
 
   /** Relative to the working directory when below it, else absolute. */
   String shown(Path abs) {
+    return shown(cwd, abs);
+  }
+
+  /** The target of an explicit path as {@link #resolve} makes it, without reading validator.yaml. */
+  static Target explicit(Path cwd, String arg) {
+    Path base = cwd.toAbsolutePath().normalize();
+    Path abs = base.resolve(arg).normalize();
+    return new Target(abs, shown(base, abs), null, null);
+  }
+
+  private static String shown(Path cwd, Path abs) {
     if (abs.startsWith(cwd)) {
       String rel = cwd.relativize(abs).toString().replace('\\', '/');
       return rel.isEmpty() ? "." : rel;

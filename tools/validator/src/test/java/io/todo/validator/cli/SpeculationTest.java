@@ -54,4 +54,19 @@ class SpeculationTest {
     assertThat(r.err().lines().filter(l -> l.contains("missing.yaml"))).hasSize(1);
     assertThat(r.err()).startsWith("overlays/bad/kustomization.yaml:2:3: error:");
   }
+
+  /** A speculated target is keyed exactly as the command's own resolution keys it. */
+  @Test
+  void explicitTargetsMatchTheResolver() throws IOException {
+    overlay("dev", "1");
+    Path outside = Files.createDirectories(dir.resolveSibling(dir.getFileName() + "-other"));
+    Path work = Files.createDirectories(dir.resolve("work"));
+    for (String arg : java.util.List.of("../overlays/dev", "../overlays/dev/", "./../overlays/./dev",
+        dir.resolve("overlays/dev").toString(), outside.toString(), ".")) {
+      io.todo.validator.pipeline.Target real = new TargetResolver(work).resolve(java.util.List.of(arg), null, null).get(0);
+      io.todo.validator.pipeline.Target guessed = TargetResolver.explicit(work, arg);
+      assertThat(guessed.path()).as(arg).isEqualTo(real.path());
+      assertThat(guessed.shown()).as(arg).isEqualTo(real.shown());
+    }
+  }
 }
