@@ -48,6 +48,8 @@ final class Speculation {
         kustomizations.add(a);
       } else if (Files.exists(p)) {
         otherPaths = true; // manifests, or an option's value that happens to be a file
+      } else if (!args[i - 1].startsWith("-") || args[i - 1].contains("=")) {
+        otherPaths = true; // not an option's value: a path that does not exist, which the command reports
       }
     }
     if (kustomizations.isEmpty() && (otherPaths || args[0].equals("render"))) {

@@ -30,6 +30,10 @@ class SpeculationTest {
     assertThat(Speculation.start(new String[] {"render", "overlays/dev", "--help"}, dir)).isSameAs(EarlyRenders.NONE);
     assertThat(Speculation.start(new String[] {"render", "plain.yaml"}, dir)).isSameAs(EarlyRenders.NONE);
     assertThat(Speculation.start(new String[] {"seal", "overlays/dev"}, dir)).isSameAs(EarlyRenders.NONE);
+    assertThat(Speculation.start(new String[] {"validate", "no-such-dir"}, dir)).as("a typo renders nothing")
+        .isSameAs(EarlyRenders.NONE);
+    assertThat(Speculation.start(new String[] {"validate", "--environment", "prod"}, dir)).as("an option's value")
+        .isNotSameAs(EarlyRenders.NONE);
   }
 
   /** Each command renders what is on disk when it starts: nothing carries over between commands. */
