@@ -5,16 +5,28 @@ import io.todo.validator.load.PlainTimestamp;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
- * Go's encoding/json Marshal / MarshalIndent(v, "", "  ") of a YAML-decoded value: map keys
- * sorted, HTML characters escaped, floats in Go's format. Replacements rewrite JSON held in a
- * string field this way.
+ * Go's encoding/json Marshal / MarshalIndent(v, "", "  "): HTML characters escaped, floats in Go's
+ * format; map keys sorted, struct fields in declaration order. Replacements rewrite JSON held in a
+ * string field this way (every object a map), the name hash hashes it, and kubeseal prints its
+ * objects with it (structs whose Go maps are named by JSON pointer).
  */
-final class GoJson {
+public final class GoJson {
   static String marshal(JsonNode n, boolean indent) {
     StringBuilder sb = new StringBuilder();
-    new GoJson(false).write(sb, n, indent, 0);
+    new GoJson(false, EVERY_OBJECT).write(sb, n, indent, 0, "");
+    return sb.toString();
+  }
+
+  /**
+   * MarshalIndent of a Go struct, as kubeseal prints: objects keep the tree's order (struct
+   * fields) except those {@code isMap} accepts by JSON pointer, whose keys are sorted.
+   */
+  public static String marshalIndentStruct(JsonNode n, Predicate<String> isMap) {
+    StringBuilder sb = new StringBuilder();
+    new GoJson(false, isMap).write(sb, n, true, 0, "");
     return sb.toString();
   }
 
@@ -24,23 +36,30 @@ final class GoJson {
    */
   static String marshalDecoded(JsonNode n) {
     StringBuilder sb = new StringBuilder();
-    new GoJson(true).write(sb, n, false, 0);
+    new GoJson(true, EVERY_OBJECT).write(sb, n, false, 0, "");
     return sb.toString();
   }
 
-  private final boolean float64Numbers;
+  /** Every object is a Go map (a decoded value): no pointers need to be built. */
+  private static final Predicate<String> EVERY_OBJECT = ptr -> true;
 
-  private GoJson(boolean float64Numbers) {
+  private final boolean float64Numbers;
+  private final Predicate<String> isMap;
+
+  private GoJson(boolean float64Numbers, Predicate<String> isMap) {
     this.float64Numbers = float64Numbers;
+    this.isMap = isMap;
   }
 
-  private void write(StringBuilder sb, JsonNode n, boolean indent, int depth) {
-    if (n == null || n.isNull()) {
+  private void write(StringBuilder sb, JsonNode n, boolean indent, int depth, String ptr) {
+    if (n == null || n.isNull() || n.isMissingNode()) {
       sb.append("null");
     } else if (n.isObject()) {
       List<String> keys = new ArrayList<>();
       n.fieldNames().forEachRemaining(keys::add);
-      keys.sort(GoJsonText::compareUtf8);
+      if (isMap.test(ptr)) {
+        keys.sort(GoJsonText::compareUtf8);
+      }
       if (keys.isEmpty()) {
         sb.append("{}");
         return;
@@ -53,7 +72,7 @@ final class GoJson {
         newline(sb, indent, depth + 1);
         string(sb, keys.get(i));
         sb.append(indent ? ": " : ":");
-        write(sb, n.get(keys.get(i)), indent, depth + 1);
+        write(sb, n.get(keys.get(i)), indent, depth + 1, child(ptr, keys.get(i)));
       }
       newline(sb, indent, depth);
       sb.append('}');
@@ -68,7 +87,7 @@ final class GoJson {
           sb.append(',');
         }
         newline(sb, indent, depth + 1);
-        write(sb, n.get(i), indent, depth + 1);
+        write(sb, n.get(i), indent, depth + 1, child(ptr, Integer.toString(i)));
       }
       newline(sb, indent, depth);
       sb.append(']');
@@ -84,6 +103,10 @@ final class GoJson {
     } else {
       string(sb, n.asText());
     }
+  }
+
+  private String child(String ptr, String token) {
+    return isMap == EVERY_OBJECT ? ptr : ptr + "/" + token.replace("~", "~0").replace("/", "~1");
   }
 
   private static void newline(StringBuilder sb, boolean indent, int depth) {

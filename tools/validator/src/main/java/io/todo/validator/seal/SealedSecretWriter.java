@@ -1,5 +1,6 @@
 package io.todo.validator.seal;
 
+import io.todo.validator.render.GoJson;
 import io.todo.validator.render.GoYaml;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -55,7 +56,7 @@ public final class SealedSecretWriter {
 
   public static String write(ObjectNode sealedSecret, Format format) {
     ObjectNode c = canonicalSealedSecret(sealedSecret);
-    return format == Format.JSON ? GoJson.write(c, SEALED_MAPS) : "---\n" + GoYaml.write(c);
+    return format == Format.JSON ? json(c, SEALED_MAPS) : "---\n" + GoYaml.write(c);
   }
 
   public static String writeSecret(ObjectNode secret, Format format) {
@@ -63,7 +64,12 @@ public final class SealedSecretWriter {
     if (c.get("metadata") instanceof ObjectNode m) {
       c.set("metadata", ordered(m, OBJECT_META));
     }
-    return format == Format.JSON ? GoJson.write(c, SECRET_MAPS) : "---\n" + GoYaml.write(c);
+    return format == Format.JSON ? json(c, SECRET_MAPS) : "---\n" + GoYaml.write(c);
+  }
+
+  /** kubeseal's JSON: Go maps (the pointers given, and everything under managedFields) sorted. */
+  static String json(JsonNode object, Set<String> maps) {
+    return GoJson.marshalIndentStruct(object, ptr -> maps.contains(ptr) || ptr.contains("/managedFields/")) + "\n";
   }
 
   static ObjectNode canonicalSealedSecret(ObjectNode s) {

@@ -59,6 +59,6 @@ class SealedSecretWriterTest {
   @Test
   void goJsonEscapesLikeGo() {
     var n = SealedSecretWriter.F.objectNode().put("k", "<a href=\"x\">&\u2028\u0001\t</a>");
-    assertThat(GoJson.write(n, java.util.Set.of())).isEqualTo("{\n  \"k\": \"\\u003ca href=\\\"x\\\"\\u003e\\u0026\\u2028\\u0001\\t\\u003c/a\\u003e\"\n}\n");
+    assertThat(SealedSecretWriter.json(n, java.util.Set.of())).isEqualTo("{\n  \"k\": \"\\u003ca href=\\\"x\\\"\\u003e\\u0026\\u2028\\u0001\\t\\u003c/a\\u003e\"\n}\n");
   }
 }
