@@ -11,6 +11,7 @@ import io.todo.validator.model.ValidatorException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,8 +53,6 @@ final class TransformerConfig {
   }
 
   private static final TransformerConfig DEFAULTS = makeDefaults();
-  /** The defaults merged into an empty configuration: what most kustomizations end up with. */
-  private static final TransformerConfig MERGED_DEFAULTS = empty().mergeLists(DEFAULTS);
 
   private static TransformerConfig makeDefaults() {
     Map<String, List<FieldSpec>> m = new LinkedHashMap<>();
@@ -78,25 +77,9 @@ final class TransformerConfig {
     return nameReference.isEmpty() && specs.values().stream().allMatch(List::isEmpty);
   }
 
-  /**
-   * TransformerConfig.Merge; a spec the list already has with another create flag is a conflict.
-   * Merging is quadratic in the lists' lengths and every kustomization of a tree merges the
-   * defaults again, so the merges whose result is known are answered without doing them: with
-   * nothing, with itself, and of the defaults into an empty or already-merged configuration.
-   */
+  /** TransformerConfig.Merge; a spec the list already has with another create flag is a conflict. */
   TransformerConfig merge(TransformerConfig other) {
-    if (other == this || other.isEmpty()) {
-      return this;
-    }
-    if (other == DEFAULTS || other == MERGED_DEFAULTS) {
-      if (this == MERGED_DEFAULTS) {
-        return this;
-      }
-      if (isEmpty()) {
-        return MERGED_DEFAULTS;
-      }
-    }
-    return mergeLists(other);
+    return other.isEmpty() ? this : mergeLists(other);
   }
 
   private TransformerConfig mergeLists(TransformerConfig other) {
@@ -104,37 +87,57 @@ final class TransformerConfig {
     for (String k : KEYS) {
       m.put(k, mergeAll(specs.get(k), other.specs.get(k), k));
     }
+    // nbrSlice.mergeAll: an incoming kind merges its referrers into every entry of the same GVK
     List<BuiltinConfig.NameRef> refs = new ArrayList<>(nameReference);
+    Map<String, List<Integer>> byGvk = new HashMap<>();
+    for (int i = 0; i < refs.size(); i++) {
+      byGvk.computeIfAbsent(gvk(refs.get(i)), g -> new ArrayList<>()).add(i);
+    }
     for (BuiltinConfig.NameRef in : other.nameReference) {
-      boolean found = false;
-      for (int i = 0; i < refs.size(); i++) {
-        BuiltinConfig.NameRef r = refs.get(i);
-        if (r.group().equals(in.group()) && r.version().equals(in.version()) && r.kind().equals(in.kind())) {
-          refs.set(i, new BuiltinConfig.NameRef(r.group(), r.version(), r.kind(),
-              mergeAll(r.referrers(), in.referrers(), "NameReference")));
-          found = true;
-        }
-      }
-      if (!found) {
+      List<Integer> same = byGvk.get(gvk(in));
+      if (same == null) {
+        byGvk.computeIfAbsent(gvk(in), g -> new ArrayList<>()).add(refs.size());
         refs.add(in);
+        continue;
+      }
+      for (int i : same) {
+        BuiltinConfig.NameRef r = refs.get(i);
+        refs.set(i, new BuiltinConfig.NameRef(r.group(), r.version(), r.kind(),
+            mergeAll(r.referrers(), in.referrers(), "NameReference")));
       }
     }
     return new TransformerConfig(m, List.copyOf(refs));
   }
 
-  /** FsSlice.MergeAll: an incoming spec an existing one selects (same path) is dropped. */
+  private static String gvk(BuiltinConfig.NameRef r) {
+    return r.group() + "/" + r.version() + "/" + r.kind();
+  }
+
+  /**
+   * FsSlice.MergeAll: an incoming spec an existing one selects (same path) is dropped. Specs are
+   * looked up by path: every kustomization of a tree merges the defaults' long lists again.
+   */
   static List<FieldSpec> mergeAll(List<FieldSpec> base, List<FieldSpec> incoming, String what) {
+    if (incoming.isEmpty()) {
+      return List.copyOf(base);
+    }
     List<FieldSpec> out = new ArrayList<>(base);
+    Map<String, List<FieldSpec>> byPath = new HashMap<>();
+    for (FieldSpec s : out) {
+      byPath.computeIfAbsent(s.path(), p -> new ArrayList<>()).add(s);
+    }
     for (FieldSpec x : incoming) {
+      List<FieldSpec> samePath = byPath.computeIfAbsent(x.path(), p -> new ArrayList<>());
       FieldSpec same = null;
-      for (FieldSpec s : out) {
-        if (s.path().equals(x.path()) && selects(s, x)) {
+      for (FieldSpec s : samePath) {
+        if (selects(s, x)) {
           same = s;
           break;
         }
       }
       if (same == null) {
         out.add(x);
+        samePath.add(x);
       } else if (same.create() != x.create()) {
         throw new RenderException("failed to merge " + what + " fieldSpec: conflicting fieldspecs: "
             + describe(same) + " and " + describe(x));
