@@ -36,10 +36,18 @@ import java.util.zip.GZIPOutputStream;
  */
 public final class BundleGenerator {
   /** {@code BundleGenerator SHARED_DIR CLASSES_DIR}: writes both resources under CLASSES_DIR. */
-  public static void main(String[] args) throws IOException {
+  public static void main(String[] args) {
+    int code = run(args, System.err);
+    if (code != 0) {
+      System.exit(code);
+    }
+  }
+
+  /** The build step; 0 when both resources are written, 2 with a one-line error otherwise. */
+  static int run(String[] args, java.io.PrintStream err) {
     if (args.length != 2) {
-      System.err.println("usage: BundleGenerator SHARED_DIR CLASSES_DIR");
-      System.exit(2);
+      err.println("usage: BundleGenerator SHARED_DIR CLASSES_DIR");
+      return 2;
     }
     Path shared = Path.of(args[0]);
     Path classes = Path.of(args[1]);
@@ -49,9 +57,14 @@ public final class BundleGenerator {
       JsonNode logical = g.mapper.readTree(json);
       write(classes, SchemaBundle.RESOURCE, gzip(g.pack(logical)));
       write(classes, RenderTable.RESOURCE, RenderTable.generate(logical));
+      return 0;
     } catch (ValidatorException e) {
-      System.err.println("error: " + e.getMessage() + " (the build derives the schemas from " + shared + ")");
-      System.exit(2);
+      err.println("error: " + e.getMessage() + " (the build derives the schemas from " + shared
+          + "; set VALIDATOR_SHARED_DIR when it is elsewhere)");
+      return 2;
+    } catch (IOException e) {
+      err.println("error: cannot write the schema resources under " + classes + ": " + e.getMessage());
+      return 2;
     }
   }
 

@@ -85,4 +85,16 @@ class SchemaBundleTest {
     assertThat(b.definitionName("1.33", "example.com", "v1", "Widget")).isEmpty();
     assertThat(b.namespaced("example.com", "Widget")).isEmpty();
   }
+
+  /** The build step fails with one clear line, never a stack trace, when ../shared is missing. */
+  @Test
+  void buildStepNamesAMissingSharedDirectory(@org.junit.jupiter.api.io.TempDir Path dir) {
+    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+    int code = BundleGenerator.run(new String[] {dir.resolve("nope").toString(), dir.toString()},
+        new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8))
+        .startsWith("error: ").contains("VALIDATOR_SHARED_DIR").doesNotContain("Exception").hasLineCount(1);
+    assertThat(dir.resolve(SchemaBundle.RESOURCE.substring(1))).doesNotExist();
+  }
 }
