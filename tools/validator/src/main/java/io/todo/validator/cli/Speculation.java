@@ -22,8 +22,12 @@ final class Speculation {
     if (args.length == 0) {
       return EarlyRenders.NONE;
     }
-    boolean validates = args[0].equals("validate") || Arrays.asList(args).contains("--fail-closed")
-        || (args[0].equals("affected") && Arrays.asList(args).contains("--validate"));
+    List<String> all = Arrays.asList(args);
+    if (all.contains("-h") || all.contains("--help") || all.contains("-V") || all.contains("--version")) {
+      return EarlyRenders.NONE; // help and version run nothing
+    }
+    boolean validates = args[0].equals("validate") || all.contains("--fail-closed")
+        || (args[0].equals("affected") && all.contains("--validate"));
     if (validates) {
       warmUp(cwd);
     }
@@ -34,8 +38,8 @@ final class Speculation {
     boolean otherPaths = false;
     for (int i = 1; i < args.length; i++) {
       String a = args[i];
-      if (a.equals("-") || a.equals("-h") || a.equals("--help") || a.equals("-V") || a.equals("--version")) {
-        return EarlyRenders.NONE; // stdin is read once, by the command; help renders nothing
+      if (a.equals("-")) {
+        return EarlyRenders.NONE; // stdin is read once, by the command
       }
       if (a.startsWith("--helm-")) {
         return EarlyRenders.NONE; // helm options change what a render prints; early renders use the defaults
