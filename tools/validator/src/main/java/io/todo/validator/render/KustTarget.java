@@ -436,6 +436,9 @@ final class KustTarget {
     if (target != null && target.isNull()) {
       target = null;
     }
+    if (target != null) {
+      Selector.check(target, field -> k.at(item.pointer() + "/target/" + field));
+    }
     if (!inline.isEmpty()) {
       JsonNode t = target;
       Location at = k.at(item.pointer() + "/patch");

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import com.google.re2j.Pattern;
 import io.todo.validator.load.ScalarSchema;
 import io.todo.validator.load.YamlDocument;
 import io.todo.validator.load.YamlLimits;
@@ -12,8 +13,6 @@ import io.todo.validator.load.YamlLoader;
 import io.todo.validator.model.SourceMap;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * The dotted field paths of replacements, with kyaml's semantics (kyaml/yaml PathGetter and
@@ -340,12 +339,7 @@ final class PathMatcher {
 
   private static List<FieldSpec.Slot> seq(FieldSpec.Slot slot, String part, List<String> rest, Kind create) {
     String[] nv = splitIndexNameValue(part);
-    Pattern re;
-    try {
-      re = Pattern.compile(nv[1]);
-    } catch (PatternSyntaxException e) {
-      throw new RenderException("error parsing regexp: " + e.getDescription() + ": `" + nv[1] + "`");
-    }
+    Pattern re = GoRegexp.compile(nv[1]);
     ArrayNode arr = elements(slot.get());
     List<FieldSpec.Slot> out = null;
     for (int i = 0; arr != null && i < arr.size(); i++) {

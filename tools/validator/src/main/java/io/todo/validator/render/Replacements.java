@@ -1,6 +1,7 @@
 package io.todo.validator.render;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.google.re2j.Pattern;
 import io.todo.validator.load.ScalarSchema;
 import io.todo.validator.load.YamlDocument;
 import io.todo.validator.load.YamlLimits;
@@ -9,8 +10,6 @@ import io.todo.validator.model.Location;
 import io.todo.validator.model.ValidatorException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * The replacements field (ReplacementTransformer, api/filters/replacement): copy a value from one
@@ -231,7 +230,7 @@ final class Replacements {
     if (!v.isScalar()) {
       throw new RenderException("delimiter option can only be used with scalar nodes");
     }
-    String[] parts = v.text().split(Pattern.quote(delimiter), -1);
+    String[] parts = v.text().split(java.util.regex.Pattern.quote(delimiter), -1);
     long index = options.path("index").asLong(0);
     if (index >= parts.length || index < 0) {
       throw new RenderException("options.index " + index + " is out of bounds for value " + v.text());
@@ -316,8 +315,8 @@ final class Replacements {
   }
 
   /** types.SelectorRegex: anchored regular expressions; empty fields match anything. */
-  private record IdRegex(JsonNode selector, Pattern group, Pattern version, Pattern kind, Pattern name,
-      Pattern namespace) {
+  private record IdRegex(JsonNode selector, Pattern group, Pattern version,
+      Pattern kind, Pattern name, Pattern namespace) {
     static IdRegex of(JsonNode s) {
       return new IdRegex(s, re(s, "group"), re(s, "version"), re(s, "kind"), re(s, "name"), re(s, "namespace"));
     }
@@ -328,10 +327,9 @@ final class Replacements {
         return null;
       }
       try {
-        return Pattern.compile("^(?:" + p + ")$");
-      } catch (PatternSyntaxException e) {
-        throw new RenderException("error creating target selector: error parsing regexp: " + e.getDescription()
-            + ": `" + p + "`");
+        return GoRegexp.whole(p);
+      } catch (RenderException e) {
+        throw new RenderException("error creating target selector: " + e.getMessage());
       }
     }
 
@@ -461,7 +459,7 @@ final class Replacements {
       if (!PathMatcher.isScalar(target)) {
         throw new RenderException("delimiter option can only be used with scalar nodes");
       }
-      List<String> tv = new ArrayList<>(List.of(PathMatcher.value(target).split(Pattern.quote(delimiter), -1)));
+      List<String> tv = new ArrayList<>(List.of(PathMatcher.value(target).split(java.util.regex.Pattern.quote(delimiter), -1)));
       String s = value.tag() == ScalarValue.Tag.NULL ? "" : value.text();
       long index = options.path("index").asLong(0);
       if (index < 0) {

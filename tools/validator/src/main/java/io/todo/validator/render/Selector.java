@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
+import com.google.re2j.Pattern;
+import io.todo.validator.model.Location;
+import io.todo.validator.model.ValidatorException;
 
 /**
  * A patch target (types.Selector): anchored regular expressions on group, version, kind, name and
@@ -32,16 +33,23 @@ final class Selector {
     annotations = parse(target.path("annotationSelector").asText(""));
   }
 
+  /** Compiles a target's patterns ahead of use, so that a bad one is reported at its own field. */
+  static void check(JsonNode target, java.util.function.Function<String, Location> at) {
+    for (String field : List.of("group", "version", "kind", "name", "namespace")) {
+      try {
+        regex(target, field);
+      } catch (RenderException e) {
+        throw ValidatorException.input(at.apply(field), e.getMessage());
+      }
+    }
+  }
+
   private static Pattern regex(JsonNode target, String field) {
     String s = target.path(field).asText("");
     if (s.isEmpty()) {
       return null;
     }
-    try {
-      return Pattern.compile("^(?:" + s + ")$");
-    } catch (PatternSyntaxException e) {
-      throw new RenderException("invalid regular expression in target " + field + ": " + s);
-    }
+    return GoRegexp.whole(s);
   }
 
   private static boolean m(Pattern p, String s) {
@@ -127,7 +135,7 @@ final class Selector {
     if (r.isEmpty()) {
       throw new RenderException("invalid selector \"" + whole + "\"");
     }
-    java.util.regex.Matcher set = Pattern.compile("(\\S+)\\s+(in|notin)\\s*\\((.*)\\)").matcher(r);
+    java.util.regex.Matcher set = java.util.regex.Pattern.compile("(\\S+)\\s+(in|notin)\\s*\\((.*)\\)").matcher(r);
     if (set.matches()) {
       Set<String> vals = new TreeSet<>();
       for (String v : set.group(3).split(",")) {

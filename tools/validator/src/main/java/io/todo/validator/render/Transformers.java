@@ -3,14 +3,14 @@ package io.todo.validator.render;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
 import io.todo.validator.model.Location;
 import io.todo.validator.model.ValidatorException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /** The built-in transformers of a kustomization other than patches, in kustomize's order. */
 final class Transformers {
@@ -133,23 +133,18 @@ final class Transformers {
   record Image(String name, String newName, String newTag, String digest, String tagSuffix, Location where) {}
 
   /**
-   * Kustomize reads an images name as a regular expression (RE2, linear). Java's backtracking
-   * engine is not: a name such as "(a+)+b" against a long image would hang the validator, so a
-   * name may hold only what image references hold, where '.' is the one regular expression
-   * character (matching any character, as in kustomize).
+   * image.IsImageMatched: kustomize reads an images name as a Go regular expression, prefixed
+   * with "^" and followed by an optional tag and digest, and looks for a match anywhere (so a name
+   * "a|b" matches every image starting with "a"). A name that does not compile makes kustomize
+   * crash; here it is a located error.
    */
-  private static final Pattern SAFE_IMAGE_NAME = Pattern.compile("[A-Za-z0-9._/:@-]*");
-
   static void images(List<Res> resources, Image image, List<FieldSpec> specs) {
-    if (!SAFE_IMAGE_NAME.matcher(image.name()).matches()) {
-      throw ValidatorException.input(image.where(), "invalid image name " + image.name()
-          + " (letters, digits and . _ - / : @ only; kustomize would read it as a regular expression)");
-    }
     Pattern match;
     try {
       match = Pattern.compile("^" + image.name() + "(:[a-zA-Z0-9_.{}-]*)?(@sha256:[a-zA-Z0-9_.{}-]*)?$");
     } catch (PatternSyntaxException e) {
-      throw ValidatorException.input(image.where(), "invalid image name " + image.name());
+      throw ValidatorException.input(image.where(), "invalid image name " + image.name()
+          + " (kustomize reads it as a regular expression): " + e.getDescription());
     }
     for (Res r : resources) {
       if (r.isEmpty()) {
@@ -197,7 +192,7 @@ final class Transformers {
       return;
     }
     String value = cur.asText();
-    if (!match.matcher(value).matches()) {
+    if (!match.matcher(value).find()) {
       return;
     }
     String[] parts = splitImage(value);
