@@ -19,10 +19,12 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * The differential corpus: every case under render-cases/ is rendered and compared byte for byte
  * with what the real kustomize printed (render-expected/, written by tools/scripts/render-corpus.sh).
- * A case kustomize rejects must be rejected too.
+ * A case kustomize rejects must be rejected too, with kustomize's text where the case names it
+ * (expect-message).
  */
 class RenderCorpusTest {
   static final Path RESOURCES = Path.of("src/test/resources");
+  static final String EXPECT_MESSAGE = "expect-message";
 
   @TestFactory
   Stream<DynamicTest> corpus() throws IOException {
@@ -45,17 +47,41 @@ class RenderCorpusTest {
         Path yaml = expected.resolve(name + ".yaml");
         Path err = expected.resolve(name + ".err");
         if (Files.exists(yaml)) {
+          assertThat(dir.resolve(EXPECT_MESSAGE)).as("kustomize builds " + name + ": no message to expect")
+              .doesNotExist();
           String want = Files.readString(yaml, StandardCharsets.UTF_8);
           assertThat(renderer.renderYaml(dir, name)).isEqualTo(want);
         } else {
           assertThat(err).as("expected output of " + name).exists();
+          String kustomize = Files.readString(err, StandardCharsets.UTF_8);
+          List<String> fragments = expectedFragments(dir);
+          for (String f : fragments) {
+            assertThat(kustomize).as(EXPECT_MESSAGE + " of " + name + " is kustomize's own text").contains(f);
+          }
           Renderer r = renderer;
           assertThatThrownBy(() -> r.renderYaml(dir, name))
-              .as("kustomize fails with: " + Files.readString(err))
-              .isInstanceOf(ValidatorException.class);
+              .as("kustomize fails with: " + kustomize)
+              .isInstanceOf(ValidatorException.class)
+              .satisfies(e -> {
+                for (String f : fragments) {
+                  assertThat(e.getMessage()).as("our message for " + name + " carries kustomize's text").contains(f);
+                }
+              });
         }
       });
     });
+  }
+
+  /**
+   * An err case may name, one per line in render-cases/&lt;case&gt;/expect-message, fragments of
+   * kustomize's message (its .err file must contain each) that our message must contain too.
+   */
+  static List<String> expectedFragments(Path dir) throws IOException {
+    Path f = dir.resolve(EXPECT_MESSAGE);
+    if (!Files.exists(f)) {
+      return List.of();
+    }
+    return Files.readAllLines(f, StandardCharsets.UTF_8).stream().filter(l -> !l.isEmpty()).toList();
   }
 
   /**
