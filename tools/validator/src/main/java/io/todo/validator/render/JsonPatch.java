@@ -2,173 +2,429 @@ package io.todo.validator.render;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Iterator;
+import java.util.Map;
 
-/** RFC 6902 JSON patch with the error cases of evanphx/json-patch v4, which kustomize uses. */
+/**
+ * RFC 6902 JSON patch as gopkg.in/evanphx/json-patch.v4 v4.13.0 (kustomize 5.8.1's) applies it,
+ * with its error texts: pointers are split on "/" and the first segment is ignored, array indexes are
+ * strconv.Atoi numbers (negative ones count from the end), {@code replace} of an absent object key
+ * adds it, {@code copy} of an absent key copies null, a null in the document counts as absent.
+ */
 final class JsonPatch {
   private JsonPatch() {}
 
-  /** Applies the operations to a copy of the document and returns it. */
+  private static final String MISSING = "missing value";
+  private static final String INVALID_INDEX = "invalid index referenced";
+
+  /** Applies the operations to a copy of the document and returns it (an array if the root was replaced by one). */
   static JsonNode apply(JsonNode doc, JsonNode ops) {
     JsonNode root = doc.deepCopy();
-    for (int i = 0; i < ops.size(); i++) {
-      JsonNode op = ops.get(i);
-      if (!op.isObject()) {
-        throw new RenderException("json patch operation " + i + " must be a mapping");
-      }
-      String kind = op.path("op").asText("");
-      String path = op.path("path").asText(null);
-      if (path == null) {
-        throw new RenderException("json patch operation " + i + " (" + kind + ") has no path");
-      }
+    for (JsonNode op : ops) {
+      String kind = kind(op);
       switch (kind) {
-        case "add" -> root = add(root, path, value(op, i));
-        case "remove" -> root = remove(root, path);
-        case "replace" -> {
-          get(root, path, "replace");
-          root = set(root, path, value(op, i));
-        }
-        case "move" -> {
-          String from = from(op, i);
-          JsonNode v = get(root, from, "move");
-          root = remove(root, from);
-          root = add(root, path, v);
-        }
-        case "copy" -> root = add(root, path, get(root, from(op, i), "copy").deepCopy());
-        case "test" -> {
-          JsonNode actual = get(root, path, "test");
-          if (!actual.equals(value(op, i))) {
-            throw new RenderException("testing value " + path + " failed: test failed");
-          }
-        }
-        default -> throw new RenderException("unexpected json patch operation \"" + kind + "\"");
+        case "add" -> add(root, op);
+        case "remove" -> remove(root, op);
+        case "replace" -> root = replace(root, op);
+        case "move" -> move(root, op);
+        case "test" -> test(root, op);
+        case "copy" -> copy(root, op);
+        default -> throw new RenderException("Unexpected kind: " + kind);
       }
     }
     return root;
   }
 
-  private static JsonNode value(JsonNode op, int i) {
-    if (!op.has("value")) {
-      throw new RenderException("json patch operation " + i + " has no value");
-    }
-    return op.get("value").deepCopy();
+  /** Operation.Kind: the "op" string, else "unknown". */
+  private static String kind(JsonNode op) {
+    JsonNode k = op == null ? null : op.get("op");
+    return k != null && k.isTextual() ? k.asText() : "unknown";
   }
 
-  private static String from(JsonNode op, int i) {
-    if (!op.hasNonNull("from")) {
-      throw new RenderException("json patch operation " + i + " has no from");
+  /** Operation.Path / Operation.From: the string, or the error json.Unmarshal or the library gives. */
+  private static String pointer(JsonNode op, String field, String missing) {
+    JsonNode p = op.get(field);
+    if (p == null || p.isNull()) {
+      throw new RenderException(missing + ": " + MISSING);
     }
-    return op.get("from").asText();
+    if (!p.isTextual()) {
+      String type = p.isNumber() ? "number" : p.isBoolean() ? "bool" : p.isArray() ? "array" : "object";
+      throw new RenderException("json: cannot unmarshal " + type + " into Go value of type string");
+    }
+    return p.asText();
   }
 
-  static List<String> tokens(String pointer) {
-    List<String> out = new ArrayList<>();
-    if (pointer.isEmpty()) {
-      return out;
-    }
-    if (!pointer.startsWith("/")) {
-      throw new RenderException("invalid JSON pointer \"" + pointer + "\"");
-    }
-    for (String t : pointer.substring(1).split("/", -1)) {
-      out.add(t.replace("~1", "/").replace("~0", "~"));
-    }
-    return out;
+  private static String path(JsonNode op) {
+    return pointer(op, "path", "operation missing path field");
   }
 
-  private static JsonNode parent(JsonNode root, List<String> t, String path, String op) {
-    JsonNode n = root;
-    for (int i = 0; i < t.size() - 1; i++) {
-      n = child(n, t.get(i));
-      if (n == null) {
-        throw new RenderException(op + " operation does not apply: doc is missing path: \"" + path + "\"");
+  private static String from(JsonNode op) {
+    return pointer(op, "from", "operation, missing from field");
+  }
+
+  /** Operation.value: null when the operation has none (Go's nil node, which marshals as null). */
+  private static JsonNode value(JsonNode op) {
+    JsonNode v = op.get("value");
+    return v == null ? null : v.deepCopy();
+  }
+
+  private static JsonNode orNull(JsonNode v) {
+    return v == null ? NullNode.getInstance() : v;
+  }
+
+  /** A container (object or array) and the decoded last token of a pointer. */
+  private record Target(JsonNode container, String key) {}
+
+  /** findObject: null when a segment before the last is absent, null, a scalar or a bad index. */
+  private static Target find(JsonNode root, String path) {
+    String[] split = path.split("/", -1);
+    if (split.length < 2) {
+      return null;
+    }
+    JsonNode doc = root;
+    for (int i = 1; i < split.length - 1; i++) {
+      JsonNode next;
+      try {
+        next = get(doc, decode(split[i]));
+      } catch (RenderException e) {
+        return null;
       }
-    }
-    return n;
-  }
-
-  private static JsonNode child(JsonNode n, String token) {
-    if (n.isObject()) {
-      return n.get(token);
-    }
-    if (n.isArray()) {
-      int i = index(token);
-      return i >= 0 && i < n.size() ? n.get(i) : null;
-    }
-    return null;
-  }
-
-  private static int index(String token) {
-    if (!token.matches("0|[1-9][0-9]{0,8}")) {
-      return -1;
-    }
-    return Integer.parseInt(token);
-  }
-
-  static JsonNode get(JsonNode root, String path, String op) {
-    List<String> t = tokens(path);
-    JsonNode n = root;
-    for (String s : t) {
-      n = n == null ? null : child(n, s);
-    }
-    if (n == null) {
-      throw new RenderException(op + " operation does not apply: doc is missing path: \"" + path + "\"");
-    }
-    return n;
-  }
-
-  private static JsonNode add(JsonNode root, String path, JsonNode value) {
-    return put(root, path, value, "add");
-  }
-
-  /** Replace: the target was checked to exist, so only the write differs from add. */
-  private static JsonNode set(JsonNode root, String path, JsonNode value) {
-    return put(root, path, value, "replace");
-  }
-
-  /** Writes at the pointer: add inserts into arrays (or appends at "-"), replace overwrites. */
-  private static JsonNode put(JsonNode root, String path, JsonNode value, String op) {
-    List<String> t = tokens(path);
-    if (t.isEmpty()) {
-      return value;
-    }
-    JsonNode p = parent(root, t, path, op);
-    String last = t.get(t.size() - 1);
-    if (p.isObject()) {
-      ((ObjectNode) p).set(last, value);
-    } else if (p.isArray()) {
-      ArrayNode a = (ArrayNode) p;
-      boolean insert = op.equals("add");
-      if (insert && last.equals("-")) {
-        a.add(value);
-        return root;
+      if (next == null || !next.isContainerNode()) {
+        return null;
       }
-      int i = index(last);
-      if (i < 0 || i > a.size() || (!insert && i == a.size())) {
-        throw new RenderException(op + " operation does not apply: index out of bounds at \"" + path + "\"");
-      }
-      if (insert) {
-        a.insert(i, value);
+      doc = next;
+    }
+    return new Target(doc, decode(split[split.length - 1]));
+  }
+
+  /** RFC 6901: "~1" is "/", "~0" is "~", left to right (strings.NewReplacer). */
+  private static String decode(String token) {
+    if (token.indexOf('~') < 0) {
+      return token;
+    }
+    StringBuilder sb = new StringBuilder(token.length());
+    for (int i = 0; i < token.length(); i++) {
+      char c = token.charAt(i);
+      if (c == '~' && i + 1 < token.length() && (token.charAt(i + 1) == '1' || token.charAt(i + 1) == '0')) {
+        sb.append(token.charAt(++i) == '1' ? '/' : '~');
       } else {
-        a.set(i, value);
+        sb.append(c);
       }
+    }
+    return sb.toString();
+  }
+
+  private static String invalidIndex(long idx) {
+    return "Unable to access invalid index: " + idx + ": " + INVALID_INDEX;
+  }
+
+  /** container.get: an object's member (null when absent or null); an array index must exist. */
+  private static JsonNode get(JsonNode c, String key) {
+    JsonNode v;
+    if (c.isObject()) {
+      v = c.get(key);
     } else {
-      throw new RenderException(op + " operation does not apply: doc is missing path: \"" + path + "\"");
+      long idx = GoStrconv.atoi(key);
+      int len = c.size();
+      if (idx < 0) {
+        if (idx < -len) {
+          throw new RenderException(invalidIndex(idx));
+        }
+        idx += len;
+      }
+      if (idx >= len) {
+        throw new RenderException(invalidIndex(idx));
+      }
+      v = c.get((int) idx);
+    }
+    return v == null || v.isNull() ? null : v;
+  }
+
+  /** container.add: objects set the member; arrays insert ("-" appends, -1 is the end). */
+  private static void addTo(JsonNode c, String key, JsonNode val) {
+    if (c.isObject()) {
+      ((ObjectNode) c).set(key, orNull(val));
+      return;
+    }
+    ArrayNode a = (ArrayNode) c;
+    if (key.equals("-")) {
+      a.add(orNull(val));
+      return;
+    }
+    long idx;
+    try {
+      idx = GoStrconv.atoi(key);
+    } catch (RenderException e) {
+      throw new RenderException("value was not a proper array index: '" + key + "': " + e.getMessage());
+    }
+    int size = a.size() + 1;
+    if (idx >= size) {
+      throw new RenderException(invalidIndex(idx));
+    }
+    if (idx < 0) {
+      if (idx < -size) {
+        throw new RenderException(invalidIndex(idx));
+      }
+      idx += size;
+    }
+    a.insert((int) idx, orNull(val));
+  }
+
+  /** container.remove: an object's member must exist (null counts), an array index must be in range. */
+  private static void removeFrom(JsonNode c, String key) {
+    if (c.isObject()) {
+      if (!c.has(key)) {
+        throw new RenderException("Unable to remove nonexistent key: " + key + ": " + MISSING);
+      }
+      ((ObjectNode) c).remove(key);
+      return;
+    }
+    long idx = GoStrconv.atoi(key);
+    int len = c.size();
+    if (idx >= len) {
+      throw new RenderException(invalidIndex(idx));
+    }
+    if (idx < 0) {
+      if (idx < -len) {
+        throw new RenderException(invalidIndex(idx));
+      }
+      idx += len;
+    }
+    ((ArrayNode) c).remove((int) idx);
+  }
+
+  private static void add(JsonNode root, JsonNode op) {
+    String path;
+    try {
+      path = path(op);
+    } catch (RenderException e) {
+      throw new RenderException("add operation failed to decode path: " + MISSING);
+    }
+    Target t = find(root, path);
+    if (t == null) {
+      throw new RenderException("add operation does not apply: doc is missing path: \"" + path + "\": " + MISSING);
+    }
+    try {
+      addTo(t.container(), t.key(), value(op));
+    } catch (RenderException e) {
+      throw new RenderException("error in add for path: '" + path + "': " + e.getMessage());
+    }
+  }
+
+  private static void remove(JsonNode root, JsonNode op) {
+    String path;
+    try {
+      path = path(op);
+    } catch (RenderException e) {
+      throw new RenderException("remove operation failed to decode path: " + MISSING);
+    }
+    Target t = find(root, path);
+    if (t == null) {
+      throw new RenderException("remove operation does not apply: doc is missing path: \"" + path + "\": " + MISSING);
+    }
+    try {
+      removeFrom(t.container(), t.key());
+    } catch (RenderException e) {
+      throw new RenderException("error in remove for path: '" + path + "': " + e.getMessage());
+    }
+  }
+
+  private static JsonNode replace(JsonNode root, JsonNode op) {
+    String path;
+    try {
+      path = path(op);
+    } catch (RenderException e) {
+      throw new RenderException("replace operation failed to decode path: " + e.getMessage());
+    }
+    if (path.isEmpty()) {
+      JsonNode v = value(op);
+      if (v == null) {
+        // the library dereferences the missing value: kustomize crashes
+        throw new RenderException("replace operation of the whole document has no value");
+      }
+      if (!v.isContainerNode()) {
+        throw new RenderException("replace operation value must be object or array: %!w(<nil>)");
+      }
+      return v;
+    }
+    Target t = find(root, path);
+    if (t == null) {
+      throw new RenderException("replace operation does not apply: doc is missing path: " + path + ": " + MISSING);
+    }
+    try {
+      get(t.container(), t.key());
+    } catch (RenderException e) {
+      throw new RenderException("replace operation does not apply: doc is missing key: " + path + ": " + MISSING);
+    }
+    // the index exists (get succeeded), an object member is set whether it existed or not
+    if (t.container().isObject()) {
+      ((ObjectNode) t.container()).set(t.key(), orNull(value(op)));
+    } else {
+      int len = t.container().size();
+      long idx = GoStrconv.atoi(t.key());
+      ((ArrayNode) t.container()).set((int) (idx < 0 ? idx + len : idx), orNull(value(op)));
     }
     return root;
   }
 
-  private static JsonNode remove(JsonNode root, String path) {
-    List<String> t = tokens(path);
-    get(root, path, "remove");
-    JsonNode p = parent(root, t, path, "remove");
-    String last = t.get(t.size() - 1);
-    if (p.isObject()) {
-      ((ObjectNode) p).remove(last);
-    } else {
-      ((ArrayNode) p).remove(index(last));
+  private static void move(JsonNode root, JsonNode op) {
+    String from;
+    try {
+      from = from(op);
+    } catch (RenderException e) {
+      throw new RenderException("move operation failed to decode from: " + e.getMessage());
     }
-    return root;
+    Target f = find(root, from);
+    if (f == null) {
+      throw new RenderException("move operation does not apply: doc is missing from path: " + from + ": " + MISSING);
+    }
+    JsonNode val;
+    try {
+      val = get(f.container(), f.key());
+      removeFrom(f.container(), f.key());
+    } catch (RenderException e) {
+      throw new RenderException("error in move for path: '" + f.key() + "': " + e.getMessage());
+    }
+    String path;
+    try {
+      path = path(op);
+    } catch (RenderException e) {
+      throw new RenderException("move operation failed to decode path: " + e.getMessage());
+    }
+    Target t = find(root, path);
+    if (t == null) {
+      throw new RenderException("move operation does not apply: doc is missing destination path: " + path + ": "
+          + MISSING);
+    }
+    try {
+      addTo(t.container(), t.key(), val);
+    } catch (RenderException e) {
+      throw new RenderException("error in move for path: '" + path + "': " + e.getMessage());
+    }
+  }
+
+  private static void test(JsonNode root, JsonNode op) {
+    String path;
+    try {
+      path = path(op);
+    } catch (RenderException e) {
+      throw new RenderException("test operation failed to decode path: " + e.getMessage());
+    }
+    JsonNode want = op.get("value");
+    if (path.isEmpty()) {
+      if (want == null) {
+        // the library dereferences the missing value: kustomize crashes
+        throw new RenderException("test operation of the whole document has no value");
+      }
+      if (!equal(root, want)) {
+        throw new RenderException("testing value " + path + " failed: test failed");
+      }
+      return;
+    }
+    Target t = find(root, path);
+    if (t == null) {
+      throw new RenderException("test operation does not apply: is missing path: " + path + ": " + MISSING);
+    }
+    JsonNode val;
+    try {
+      val = get(t.container(), t.key());
+    } catch (RenderException e) {
+      throw new RenderException("error in test for path: '" + path + "': " + e.getMessage());
+    }
+    boolean ok = val == null ? want == null || want.isNull() : want != null && equal(val, want);
+    if (!ok) {
+      throw new RenderException("testing value " + path + " failed: test failed");
+    }
+  }
+
+  private static void copy(JsonNode root, JsonNode op) {
+    String from;
+    try {
+      from = from(op);
+    } catch (RenderException e) {
+      throw new RenderException("copy operation failed to decode from: " + e.getMessage());
+    }
+    Target f = find(root, from);
+    if (f == null) {
+      throw new RenderException("copy operation does not apply: doc is missing from path: " + from + ": " + MISSING);
+    }
+    JsonNode val;
+    try {
+      val = get(f.container(), f.key());
+    } catch (RenderException e) {
+      throw new RenderException("error in copy for from: '" + from + "': " + e.getMessage());
+    }
+    String path;
+    try {
+      path = path(op);
+    } catch (RenderException e) {
+      throw new RenderException("copy operation failed to decode path: " + MISSING);
+    }
+    Target t = find(root, path);
+    if (t == null) {
+      throw new RenderException("copy operation does not apply: doc is missing destination path: " + path + ": "
+          + MISSING);
+    }
+    try {
+      addTo(t.container(), t.key(), val == null ? null : val.deepCopy());
+    } catch (RenderException e) {
+      throw new RenderException("error while adding value during copy: " + e.getMessage());
+    }
+  }
+
+  /**
+   * lazyNode.equal: objects and arrays structurally (a null member equals only a null), scalars by
+   * their JSON text as Go prints it.
+   */
+  static boolean equal(JsonNode a, JsonNode b) {
+    if (a.isObject()) {
+      if (!b.isObject() || a.size() != b.size()) {
+        return false;
+      }
+      for (Iterator<Map.Entry<String, JsonNode>> it = a.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> e = it.next();
+        JsonNode ov = b.get(e.getKey());
+        if (ov == null) {
+          return false;
+        }
+        if (e.getValue().isNull() || ov.isNull()) {
+          if (e.getValue().isNull() != ov.isNull()) {
+            return false;
+          }
+          continue;
+        }
+        if (!equal(e.getValue(), ov)) {
+          return false;
+        }
+      }
+      return true;
+    }
+    if (a.isArray()) {
+      if (!b.isArray() || a.size() != b.size()) {
+        return false;
+      }
+      for (int i = 0; i < a.size(); i++) {
+        JsonNode x = a.get(i);
+        JsonNode y = b.get(i);
+        if (x.isNull() || y.isNull() ? x.isNull() != y.isNull() : !equal(x, y)) {
+          return false;
+        }
+      }
+      return true;
+    }
+    if (b.isContainerNode() || a.isNull() || b.isNull()) {
+      return false;
+    }
+    return goText(a).equals(goText(b));
+  }
+
+  private static String goText(JsonNode scalar) {
+    try {
+      return GoJson.marshal(GoValues.normalise(scalar), false);
+    } catch (GoValues.UnsupportedValueException e) {
+      throw new RenderException(e.getMessage()); // NaN, ±Inf: encoding/json refuses them
+    }
   }
 }

@@ -53,7 +53,26 @@ final class Patches {
     if (nonEmpty.size() != 1 || !nonEmpty.get(0).content().isArray()) {
       throw ValidatorException.input(where, "unable to parse SM or JSON patch from " + source);
     }
+    for (JsonNode op : nonEmpty.get(0).content()) {
+      // jsonpatch.DecodePatch cannot decode it into an Operation (a null one is an "unknown" kind),
+      // and YAMLToJSON cannot encode NaN or infinities
+      if ((!op.isObject() && !op.isNull()) || !encodable(op)) {
+        throw ValidatorException.input(where, "unable to parse SM or JSON patch from " + source);
+      }
+    }
     return new Patch(null, nonEmpty.get(0).content(), target, false, false, where, source);
+  }
+
+  private static boolean encodable(JsonNode n) {
+    if (n.isFloatingPointNumber()) {
+      return Double.isFinite(n.doubleValue());
+    }
+    for (JsonNode c : n) {
+      if (!encodable(c)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   static String text(byte[] b) {
@@ -73,7 +92,9 @@ final class Patches {
           r.storePreviousId();
           JsonNode out = JsonPatch.apply(r.obj, p.operations());
           if (!out.isObject()) {
-            throw ValidatorException.input(p.where(), "a JSON patch must leave an object");
+            // the whole document was replaced by an array: kyaml cannot read it back as an object
+            throw ValidatorException.input(p.where(),
+                "json: cannot unmarshal array into Go value of type map[string]interface {}");
           }
           r.obj.removeAll();
           r.obj.setAll((ObjectNode) out);

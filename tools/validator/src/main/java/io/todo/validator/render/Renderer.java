@@ -60,6 +60,7 @@ public final class Renderer {
       }
       NameReferences.fix(ra, top.config.nameReference);
       Vars.resolve(ra, top.vars, top.config.get("varReference"));
+      checkMetadata(ra);
       BuildMetadata.stringifyAnnotations(ra);
     } catch (RenderException e) {
       throw new ValidatorException(ExitCodes.USAGE, displayName + ": error: " + e.getMessage());
@@ -91,6 +92,25 @@ public final class Renderer {
       out.add(r.toResource());
     }
     return out;
+  }
+
+  /**
+   * IgnoreLocal reads every object's metadata last (GetValidatedMetadata): a kind or name that a JSON
+   * patch removed fails the build there. kustomize prints its internal struct; the object's origin is
+   * clearer.
+   */
+  private static void checkMetadata(List<Res> ra) {
+    for (Res r : ra) {
+      if (r.isEmpty()) {
+        continue;
+      }
+      if (r.kind().isEmpty()) {
+        throw ValidatorException.input(r.origin(), "missing kind in object");
+      }
+      if (r.name().isEmpty() && !r.kind().endsWith("List")) {
+        throw ValidatorException.input(r.origin(), "missing metadata.name in object " + r.kind());
+      }
+    }
   }
 
   /** The rendered stream, byte for byte as kustomize prints it. */
