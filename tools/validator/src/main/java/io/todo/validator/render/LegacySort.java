@@ -46,6 +46,16 @@ final class LegacySort {
     return idKey(a).compareTo(idKey(b));
   }
 
+  /**
+   * resid.Gvk.IsLessThan: the default kind ranks, then the GVK string. kustomize sorts every
+   * transformer configuration's field specs with it (TransformerConfig.sortFields).
+   */
+  static int compareGvk(ResId a, ResId b) {
+    int ra = rank(a.kind(), ORDER_FIRST, ORDER_LAST);
+    int rb = rank(b.kind(), ORDER_FIRST, ORDER_LAST);
+    return ra != rb ? Integer.compare(ra, rb) : gvkKey(a).compareTo(gvkKey(b));
+  }
+
   private static String gvkKey(ResId id) {
     return (id.group().isEmpty() ? "~G" : id.group()) + "_" + (id.version().isEmpty() ? "~V" : id.version()) + "_"
         + (id.kind().isEmpty() ? "~K" : id.kind());

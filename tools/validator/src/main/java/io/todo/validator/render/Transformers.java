@@ -253,7 +253,10 @@ final class Transformers {
     return new String[] {image.substring(0, ic), image.substring(ic + 1), ""};
   }
 
-  static void replicas(List<Res> resources, String name, long count, List<FieldSpec> specs, Location where) {
+  static void replicas(List<Res> resources, String name, long count, List<FieldSpec> config, Location where) {
+    // kustomize's configuration lists are sorted by GVK (sortFields): the error lists them in that order
+    List<FieldSpec> specs = new ArrayList<>(config);
+    specs.sort((a, b) -> LegacySort.compareGvk(gvk(a), gvk(b)));
     boolean found = false;
     for (FieldSpec fs : specs) {
       for (Res r : resources) {
@@ -277,11 +280,16 @@ final class Transformers {
     if (!found) {
       List<String> gvks = new ArrayList<>();
       for (FieldSpec fs : specs) {
-        gvks.add(new ResId(fs.group(), fs.version(), fs.kind(), "", "").gvkString());
+        gvks.add(gvk(fs).gvkString());
       }
-      throw ValidatorException.input(where,
-          "resource with name " + name + " does not match a config with the following GVK " + gvks);
+      // Go's %v of a []string: space-separated in brackets
+      throw ValidatorException.input(where, "resource with name " + name
+          + " does not match a config with the following GVK [" + String.join(" ", gvks) + "]");
     }
+  }
+
+  private static ResId gvk(FieldSpec fs) {
+    return new ResId(fs.group(), fs.version(), fs.kind(), "", "");
   }
 
   static void checkUnique(List<Res> resources, Location where, String message) {
