@@ -82,8 +82,9 @@ record ResId(String group, String version, String kind, String name, String name
         + (group.isEmpty() ? "[noGrp]" : group);
   }
 
+  /** kyaml's ResId.String: Gvk.String() + "/" + name + "." + namespace, "[noName]"/"[noNs]" for empty ones. */
   @Override
   public String toString() {
-    return gvkString() + "/" + name + "." + (namespace.isEmpty() ? "[noNs]" : namespace);
+    return gvkString() + "/" + (name.isEmpty() ? "[noName]" : name) + "." + (namespace.isEmpty() ? "[noNs]" : namespace);
   }
 }
