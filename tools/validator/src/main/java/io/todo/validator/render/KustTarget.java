@@ -325,7 +325,7 @@ final class KustTarget {
       }
       Patches.Patch p = inline
           ? inline(where, () -> Patches.load(text, file, null, null, where, "[inline patch]"))
-          : Patches.load(text, file, null, null, where, "[path: \"" + entry + "\"]");
+          : Patches.load(text, file, null, null, where, "[path: " + GoStrconv.quote(entry) + "]");
       if (p == null) {
         throw ValidatorException.input(where, "patch appears to be empty; files=[" + entry + "]");
       }
@@ -447,7 +447,7 @@ final class KustTarget {
     }
     String text = Patches.text(loader.load(path, k.at(item.pointer() + "/path")));
     return Patches.load(text, loader.shown(dir.resolve(path).normalize()), target, item.node().get("options"),
-        k.at(item.pointer() + "/path"), "[path: \"" + path + "\"]");
+        k.at(item.pointer() + "/path"), "[path: " + GoStrconv.quote(path) + "]");
   }
 
   /**

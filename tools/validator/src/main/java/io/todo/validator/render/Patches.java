@@ -145,7 +145,7 @@ final class Patches {
       }
       if (matches.size() != 1) {
         throw ValidatorException.input(patch.origin() != null ? patch.origin() : p.where(),
-            "no resource matches strategic merge patch \"" + id + "\": " + (matches.isEmpty() ? "no" : "multiple")
+            "no resource matches strategic merge patch " + GoStrconv.quote(id.toString()) + ": " + (matches.isEmpty() ? "no" : "multiple")
                 + " matches for Id " + id + "; failed to find unique target for patch " + id);
       }
       smPatch(matches.get(0), patch, p);

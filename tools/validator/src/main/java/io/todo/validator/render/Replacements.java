@@ -447,8 +447,8 @@ final class Replacements {
   }
 
   private static String retrievalError(String fieldPath, boolean create) {
-    return create ? "unable to find or create field \"" + fieldPath + "\" in replacement target"
-        : "unable to find field \"" + fieldPath + "\" in replacement target";
+    return create ? "unable to find or create field " + GoStrconv.quote(fieldPath) + " in replacement target"
+        : "unable to find field " + GoStrconv.quote(fieldPath) + " in replacement target";
   }
 
   private static void setFieldValue(JsonNode options, FieldSpec.Slot slot, ScalarValue value) {
