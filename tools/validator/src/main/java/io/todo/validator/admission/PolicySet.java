@@ -60,7 +60,7 @@ record PolicySet(Map<String, Policy> policies, List<Binding> bindings, List<Reso
       for (Path f : files(dir, shown)) {
         sha.update(dir.relativize(f).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         sha.update((byte) 0);
-        sha.update(Files.readAllBytes(f));
+        sha.update(io.todo.validator.load.BoundedRead.file(f, io.todo.validator.load.YamlLimits.DEFAULT.maxFileBytes()));
         sha.update((byte) 0);
       }
       return java.util.HexFormat.of().formatHex(sha.digest());

@@ -96,7 +96,15 @@ public final class ContractCommand implements Callable<Integer> {
 
     private static String read(Path p) {
       try {
-        return Files.isRegularFile(p) ? Files.readString(p, StandardCharsets.UTF_8) : null;
+        if (!Files.isRegularFile(p)) {
+          return null;
+        }
+        byte[] b = io.todo.validator.load.BoundedRead.file(p, io.todo.validator.load.YamlLimits.DEFAULT.maxFileBytes());
+        if (b.length > io.todo.validator.load.YamlLimits.DEFAULT.maxFileBytes()) {
+          throw new ValidatorException(ExitCodes.USAGE, p + ": more than the limit of "
+              + io.todo.validator.load.YamlLimits.DEFAULT.maxFileBytes() + " bytes (limit maxFileBytes)");
+        }
+        return new String(b, StandardCharsets.UTF_8);
       } catch (IOException e) {
         throw new ValidatorException(ExitCodes.USAGE, "cannot read " + p + ": " + e.getClass().getSimpleName());
       }

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,6 +26,7 @@ import picocli.CommandLine.Model.CommandSpec;
       "  validator fetch-cert http://127.0.0.1:8080 -w overlays/prod/sealed-secrets.pem"
     })
 public final class FetchCertCommand implements Callable<Integer> {
+  @ParentCommand ValidatorCommand parent;
   @Spec CommandSpec spec;
 
   @Parameters(paramLabel = "URL", description = "The controller's base URL, or the full URL of the .pem.")
@@ -47,7 +49,11 @@ public final class FetchCertCommand implements Callable<Integer> {
       spec.commandLine().getErr().println(url + ": warning: " + w);
     }
     spec.commandLine().getErr().flush();
-    SealIo.emit(pem, outputFile, spec.commandLine().getOut());
+    io().emit(pem, outputFile, spec.commandLine().getOut());
     return 0;
+  }
+
+  private SealIo io() {
+    return new SealIo(parent.cwd(), parent.stdin);
   }
 }

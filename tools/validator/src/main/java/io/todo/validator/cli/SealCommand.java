@@ -112,8 +112,8 @@ public final class SealCommand implements Callable<Integer> {
     if (overlay != null) {
       RepoConfig config =
           this.config != null
-              ? RepoConfig.read(Path.of(this.config), this.config)
-              : RepoConfig.find(Path.of("")).orElseThrow(() -> SealIo.usage("--overlay needs a validator.yaml in this directory or above"));
+              ? RepoConfig.read(parent.cwd().resolve(this.config), this.config)
+              : RepoConfig.find(parent.cwd()).orElseThrow(() -> SealIo.usage("--overlay needs a validator.yaml in this directory or above"));
       RepoConfig.OverlayConfig o = Overlays.find(config, overlay);
       defaultNamespace = Overlays.namespace(config.root().resolve(o.path())).orElse(null);
       if (cert == null) {
@@ -128,7 +128,7 @@ public final class SealCommand implements Callable<Integer> {
       }
       certPath = Path.of(c);
     }
-    Certificates.SealingKey key = Certificates.readSealingKey(certPath, certPath.toString());
+    Certificates.SealingKey key = Certificates.readSealingKey(parent.cwd().resolve(certPath), certPath.toString());
     checkValidity(key);
     Sealer sealer = new Sealer();
     if (raw) {
@@ -137,10 +137,10 @@ public final class SealCommand implements Callable<Integer> {
     if (mergeInto != null) {
       return merge(sealer, key, sc, defaultNamespace, fmt);
     }
-    Resource secret = SealIo.single(file, parent.stdin);
+    Resource secret = io().single(file);
     Sealer.Plain plain = Sealer.prepare(secret, new Sealer.Options(sc, name, namespace, defaultNamespace, allowEmptyData));
     ObjectNode sealed = sealer.seal(plain, key);
-    SealIo.emit(SealedSecretWriter.write(sealed, fmt == null ? Format.YAML : fmt), outputFile, spec.commandLine().getOut());
+    io().emit(SealedSecretWriter.write(sealed, fmt == null ? Format.YAML : fmt), outputFile, spec.commandLine().getOut());
     return 0;
   }
 
@@ -170,19 +170,19 @@ public final class SealCommand implements Callable<Integer> {
     byte[] value;
     if (fromFile != null) {
       int eq = fromFile.indexOf('=');
-      value = SealIo.readBytes(eq < 0 ? fromFile : fromFile.substring(eq + 1), parent.stdin);
+      value = io().readBytes(eq < 0 ? fromFile : fromFile.substring(eq + 1));
     } else {
-      value = SealIo.readBytes(file, parent.stdin);
+      value = io().readBytes(file);
     }
     String out = sealer.sealRaw(value, key, sc, ns, name);
-    SealIo.emit(out, outputFile, spec.commandLine().getOut());
+    io().emit(out, outputFile, spec.commandLine().getOut());
     return 0;
   }
 
   private int merge(Sealer sealer, Certificates.SealingKey key, Scope sc, String defaultNamespace, Format fmt) {
-    Path target = Path.of(mergeInto);
-    String text = new String(SealIo.readBytes(mergeInto, parent.stdin), StandardCharsets.UTF_8);
-    Resource orig = SealIo.single(mergeInto, parent.stdin);
+    Path target = io().path(mergeInto);
+    String text = new String(io().readBytes(mergeInto), StandardCharsets.UTF_8);
+    Resource orig = io().single(mergeInto);
     Unsealer.encryptedData(orig); // checks its shape
     Scope origScope = Scope.fromAnnotations(orig.object().path("metadata").get("annotations"));
     if (sc != null && sc != origScope) {
@@ -192,7 +192,7 @@ public final class SealCommand implements Callable<Integer> {
     if (orig.name() == null) {
       throw ValidatorException.input(orig.origin(), "the SealedSecret has no metadata.name");
     }
-    Resource secret = SealIo.single(file, parent.stdin);
+    Resource secret = io().single(file);
     // as kubeseal: the existing SealedSecret's name and namespace win; its scope too (kubeseal would
     // silently seal strict values into a cluster-wide SealedSecret, which then never decrypt)
     Sealer.Plain plain =
@@ -232,5 +232,9 @@ public final class SealCommand implements Callable<Integer> {
       return parent.putObject(field);
     }
     throw ValidatorException.input(at.locate(ptr), ptr.substring(1).replace('/', '.') + " must be a mapping");
+  }
+
+  private SealIo io() {
+    return new SealIo(parent.cwd(), parent.stdin);
   }
 }

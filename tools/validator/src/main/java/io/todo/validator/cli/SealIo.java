@@ -1,5 +1,6 @@
 package io.todo.validator.cli;
 
+import io.todo.validator.load.BoundedRead;
 import io.todo.validator.load.Manifests;
 import io.todo.validator.load.ScalarSchema;
 import io.todo.validator.load.YamlLimits;
@@ -20,23 +21,34 @@ import java.util.List;
 /** Input and output shared by the seal, unseal and fetch-cert commands. */
 final class SealIo {
   static final int MAX_BYTES = 32 << 20;
-  private SealIo() {}
+  private final Path cwd;
+  private final InputStream stdin;
+
+  /** File names are relative to {@code cwd} (the command line's {@code -C DIR}, else the working directory). */
+  SealIo(Path cwd, InputStream stdin) {
+    this.cwd = cwd;
+    this.stdin = stdin;
+  }
+
+  Path path(String file) {
+    return cwd.resolve(file);
+  }
 
   /** The bytes of FILE, or of standard input for null or "-". */
-  static byte[] readBytes(String file, InputStream stdin) {
+  byte[] readBytes(String file) {
     try {
       if (file == null || file.equals("-")) {
-        byte[] b = stdin.readNBytes(MAX_BYTES + 1);
+        byte[] b = BoundedRead.stream(stdin, MAX_BYTES);
         if (b.length > MAX_BYTES) {
           throw ValidatorException.input(Location.of("<stdin>"), "input is larger than " + (MAX_BYTES >> 20) + " MiB");
         }
         return b;
       }
-      Path p = Path.of(file);
-      if (Files.size(p) > MAX_BYTES) {
+      byte[] b = BoundedRead.file(path(file), MAX_BYTES);
+      if (b.length > MAX_BYTES) {
         throw ValidatorException.input(Location.of(file), "file is larger than " + (MAX_BYTES >> 20) + " MiB");
       }
-      return Files.readAllBytes(p);
+      return b;
     } catch (NoSuchFileException e) {
       throw ValidatorException.input(Location.of(file), "no such file");
     } catch (IOException e) {
@@ -49,16 +61,16 @@ final class SealIo {
   }
 
   /** The resources of a YAML/JSON input. */
-  static List<Resource> resources(String file, InputStream stdin) {
+  List<Resource> resources(String file) {
     String shown = shown(file);
     // YAML 1.1 typing as kubeseal and kubectl read Secrets (sigs.k8s.io/yaml): an unquoted yes/no/on/off
     // or 0755 is not a string there, and is rejected below instead of being sealed as different text
-    return Manifests.toResources(new YamlLoader(ScalarSchema.YAML_1_1, YamlLimits.DEFAULT).load(readBytes(file, stdin), shown));
+    return Manifests.toResources(new YamlLoader(ScalarSchema.YAML_1_1, YamlLimits.DEFAULT).load(readBytes(file), shown));
   }
 
   /** Exactly one resource, as kubeseal insists (it refuses multi-document input). */
-  static Resource single(String file, InputStream stdin) {
-    List<Resource> rs = resources(file, stdin);
+  Resource single(String file) {
+    List<Resource> rs = resources(file);
     if (rs.size() != 1) {
       throw ValidatorException.input(
           Location.of(shown(file)), rs.isEmpty() ? "no document in input" : "expected one document, found " + rs.size() + " (seal them one at a time)");
@@ -67,12 +79,12 @@ final class SealIo {
   }
 
   /** To standard output, or whole into FILE. */
-  static void emit(String content, String outputFile, PrintWriter out) {
+  void emit(String content, String outputFile, PrintWriter out) {
     if (outputFile == null || outputFile.equals("-")) {
       out.print(content);
       out.flush();
     } else {
-      AtomicFiles.write(Path.of(outputFile), content);
+      AtomicFiles.write(path(outputFile), content);
     }
   }
 

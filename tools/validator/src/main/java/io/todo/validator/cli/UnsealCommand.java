@@ -60,9 +60,9 @@ public final class UnsealCommand implements Callable<Integer> {
     }
     List<RSAPrivateKey> keys = new ArrayList<>();
     for (String k : privateKeys) {
-      keys.addAll(Certificates.readPrivateKeys(Path.of(k), k));
+      keys.addAll(Certificates.readPrivateKeys(parent.cwd().resolve(k), k));
     }
-    List<Resource> docs = SealIo.resources(file, parent.stdin);
+    List<Resource> docs = io().resources(file);
     if (docs.isEmpty()) {
       throw SealIo.usage(SealIo.shown(file) + ": no SealedSecret in input");
     }
@@ -90,8 +90,12 @@ public final class UnsealCommand implements Callable<Integer> {
       return ExitCodes.FINDINGS;
     }
     if (write) {
-      SealIo.emit(secrets.toString(), outputFile, spec.commandLine().getOut());
+      io().emit(secrets.toString(), outputFile, spec.commandLine().getOut());
     }
     return ExitCodes.OK;
+  }
+
+  private SealIo io() {
+    return new SealIo(parent.cwd(), parent.stdin);
   }
 }

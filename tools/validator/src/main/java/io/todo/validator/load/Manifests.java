@@ -32,7 +32,7 @@ public final class Manifests {
   /** A stream on standard input, shown as {@code <stdin>} in diagnostics. */
   public List<Resource> readStream(InputStream in, String displayName) {
     try {
-      return toResources(loader.load(in.readAllBytes(), displayName));
+      return toResources(loader.load(BoundedRead.stream(in, YamlLimits.DEFAULT.maxFileBytes()), displayName));
     } catch (IOException e) {
       throw ValidatorException.input(Location.of(displayName), "cannot read input");
     }

@@ -70,12 +70,12 @@ public final class YamlLoader {
     byte[] bytes;
     try {
       long size = Files.size(file);
-      if (size > limits.maxFileBytes()) {
-        throw ValidatorException.input(
-            new Location(displayName, 1, 1),
-            "file is " + size + " bytes, more than the limit of " + limits.maxFileBytes() + " bytes (limit maxFileBytes)");
+      bytes = BoundedRead.file(file, limits.maxFileBytes());
+      if (size > limits.maxFileBytes() || bytes.length > limits.maxFileBytes()) {
+        throw ValidatorException.input(new Location(displayName, 1, 1), "file is "
+            + (size > limits.maxFileBytes() ? size + " bytes, " : "") + "more than the limit of "
+            + limits.maxFileBytes() + " bytes (limit maxFileBytes)");
       }
-      bytes = Files.readAllBytes(file);
     } catch (NoSuchFileException e) {
       throw ValidatorException.input(Location.of(displayName), "no such file");
     } catch (IOException e) {
@@ -88,7 +88,7 @@ public final class YamlLoader {
     if (bytes.length > limits.maxFileBytes()) {
       throw ValidatorException.input(
           new Location(displayName, 1, 1),
-          "input is " + bytes.length + " bytes, more than the limit of " + limits.maxFileBytes() + " bytes (limit maxFileBytes)");
+          "input is more than the limit of " + limits.maxFileBytes() + " bytes (limit maxFileBytes)");
     }
     return parse(decode(bytes, displayName), displayName);
   }

@@ -49,7 +49,8 @@ public final class Pipeline {
     if (Files.isDirectory(p)) {
       return requireKind(new Manifests().readDirectory(p, target.shown()));
     }
-    if (Files.isRegularFile(p)) {
+    if (Files.exists(p)) {
+      // a file, or a pipe such as <(kustomize build ...): read up to the loader's size limit
       return requireKind(new Manifests().readFile(p, target.shown()));
     }
     throw ValidatorException.input(Location.of(target.shown()), "no such file or directory");

@@ -32,13 +32,14 @@ public final class Promotions {
     }
     Path dstFile = KustomizationImages.kustomizationFile(dst, dstShown);
     String fileShown = dstShown + "/" + dstFile.getFileName();
+    // parsed first: the loader's limits and located errors apply before the text is read again
+    YamlDocument doc = KustomizationImages.read(dstFile, fileShown);
     String text;
     try {
       text = Files.readString(dstFile, StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new ValidatorException(ExitCodes.USAGE, "cannot read " + fileShown);
     }
-    YamlDocument doc = KustomizationImages.read(dstFile, fileShown);
     ImagePromoter.Result result = new ImagePromoter().promote(src, srcShown, doc, text, fileShown, digests);
     return new Plan(dstFile, srcShown, fileShown, text, result);
   }

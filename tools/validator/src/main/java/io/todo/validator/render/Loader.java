@@ -1,5 +1,7 @@
 package io.todo.validator.render;
 
+import io.todo.validator.load.BoundedRead;
+import io.todo.validator.load.YamlLimits;
 import io.todo.validator.model.Location;
 import io.todo.validator.model.ValidatorException;
 import java.io.IOException;
@@ -40,7 +42,12 @@ final class Loader {
   byte[] load(String relative, Location where) {
     Path p = checked(relative, where);
     try {
-      return Files.readAllBytes(p);
+      byte[] bytes = BoundedRead.file(p, YamlLimits.DEFAULT.maxFileBytes());
+      if (bytes.length > YamlLimits.DEFAULT.maxFileBytes()) {
+        throw ValidatorException.input(where, relative + " is more than the limit of "
+            + YamlLimits.DEFAULT.maxFileBytes() + " bytes (limit maxFileBytes)");
+      }
+      return bytes;
     } catch (NoSuchFileException e) {
       throw ValidatorException.input(where, "no such file: " + relative);
     } catch (IOException e) {

@@ -77,6 +77,8 @@ public final class Certificates {
             // a key or something else: keep looking
           }
         }
+      } catch (ValidatorException e) {
+        throw e; // a certificate that parsed, with a key kubeseal cannot seal to
       } catch (GeneralSecurityException | RuntimeException e) {
         throw ValidatorException.input(Location.of(shown), "cannot parse the PEM " + b.type() + " block: malformed");
       }
@@ -211,10 +213,11 @@ public final class Certificates {
 
   static byte[] readBytes(Path file, String shown) {
     try {
-      if (Files.size(file) > 4 << 20) {
+      byte[] b = io.todo.validator.load.BoundedRead.file(file, 4 << 20);
+      if (b.length > 4 << 20) {
         throw ValidatorException.input(Location.of(shown), "file is larger than 4 MiB: not a key or certificate");
       }
-      return Files.readAllBytes(file);
+      return b;
     } catch (NoSuchFileException e) {
       throw ValidatorException.input(Location.of(shown), "no such file");
     } catch (IOException e) {

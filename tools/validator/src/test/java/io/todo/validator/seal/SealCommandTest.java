@@ -69,6 +69,24 @@ class SealCommandTest {
     assertThat(yaml.err()).contains("password: OK").doesNotContain(PLAIN_B64);
   }
 
+  /** Regression: seal and unseal read and wrote relative to the JVM's directory, not to -C DIR. */
+  @Test
+  void relativeFilesAreRelativeToTheDirectoryOption(@TempDir Path repo) throws IOException {
+    Files.copy(certA, repo.resolve("cert.pem"));
+    Files.copy(keyA, repo.resolve("key.pem"));
+    Files.writeString(repo.resolve("secret.yaml"), SECRET);
+    CliRunner.Result sealed = CliRunner.run("-C", repo.toString(), "seal", "--cert", "cert.pem", "-f", "secret.yaml",
+        "-w", "sealed.yaml");
+    assertThat(sealed.exitCode()).as(sealed.err()).isZero();
+    assertThat(repo.resolve("sealed.yaml")).exists();
+    CliRunner.Result status = CliRunner.run("-C", repo.toString(), "unseal", "--private-key", "key.pem", "-f",
+        "sealed.yaml");
+    assertThat(status.exitCode()).as(status.err()).isZero();
+    assertThat(status.out()).isEqualTo("SealedSecret/todo/db: password: OK\n");
+    assertNoSecret(sealed);
+    assertNoSecret(status);
+  }
+
   @Test
   void wrongCertificateFailsWithoutPrintingTheSecret() {
     String sealed = seal(SECRET);
