@@ -1,5 +1,6 @@
 package io.todo.validator.render;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.todo.validator.model.ExitCodes;
 import io.todo.validator.model.Location;
 import io.todo.validator.model.Resource;
@@ -62,6 +63,7 @@ public final class Renderer {
       Vars.resolve(ra, top.vars, top.config.get("varReference"));
       checkMetadata(ra);
       BuildMetadata.stringifyAnnotations(ra);
+      ra.removeIf(Renderer::isLocalConfig);
     } catch (RenderException e) {
       throw new ValidatorException(ExitCodes.USAGE, displayName + ": error: " + e.getMessage());
     }
@@ -111,6 +113,16 @@ public final class Renderer {
         throw ValidatorException.input(r.origin(), "missing metadata.name in object " + r.kind());
       }
     }
+  }
+
+  /**
+   * IgnoreLocal: objects annotated {@code config.kubernetes.io/local-config} (any value but
+   * "false") are inputs of the build (a replacement's source, say), not output. They take part in
+   * every transformation and are left out only here, at the end of the top-level build.
+   */
+  private static boolean isLocalConfig(Res r) {
+    JsonNode v = r.obj.path("metadata").path("annotations").get("config.kubernetes.io/local-config");
+    return v != null && !(v.isTextual() && v.textValue().equals("false"));
   }
 
   /** The rendered stream, byte for byte as kustomize prints it. */
