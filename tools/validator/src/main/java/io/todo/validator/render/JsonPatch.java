@@ -64,6 +64,15 @@ final class JsonPatch {
     return pointer(op, "from", "operation, missing from field");
   }
 
+  /** The operation's path or from, as the library reports a bad one: "<op> operation failed to decode <field>". */
+  private static String decode(JsonNode op, String field, String operation) {
+    try {
+      return field.equals("from") ? from(op) : path(op);
+    } catch (RenderException e) {
+      throw new RenderException(operation + " operation failed to decode " + field + ": " + e.getMessage());
+    }
+  }
+
   /** Operation.value: null when the operation has none (Go's nil node, which marshals as null). */
   private static JsonNode value(JsonNode op) {
     JsonNode v = op.get("value");
@@ -232,12 +241,7 @@ final class JsonPatch {
   }
 
   private static JsonNode replace(JsonNode root, JsonNode op) {
-    String path;
-    try {
-      path = path(op);
-    } catch (RenderException e) {
-      throw new RenderException("replace operation failed to decode path: " + e.getMessage());
-    }
+    String path = decode(op, "path", "replace");
     if (path.isEmpty()) {
       JsonNode v = value(op);
       if (v == null) {
@@ -270,12 +274,7 @@ final class JsonPatch {
   }
 
   private static void move(JsonNode root, JsonNode op) {
-    String from;
-    try {
-      from = from(op);
-    } catch (RenderException e) {
-      throw new RenderException("move operation failed to decode from: " + e.getMessage());
-    }
+    String from = decode(op, "from", "move");
     Target f = find(root, from);
     if (f == null) {
       throw new RenderException("move operation does not apply: doc is missing from path: " + from + ": " + MISSING);
@@ -287,12 +286,7 @@ final class JsonPatch {
     } catch (RenderException e) {
       throw new RenderException("error in move for path: '" + f.key() + "': " + e.getMessage());
     }
-    String path;
-    try {
-      path = path(op);
-    } catch (RenderException e) {
-      throw new RenderException("move operation failed to decode path: " + e.getMessage());
-    }
+    String path = decode(op, "path", "move");
     Target t = find(root, path);
     if (t == null) {
       throw new RenderException("move operation does not apply: doc is missing destination path: " + path + ": "
@@ -306,12 +300,7 @@ final class JsonPatch {
   }
 
   private static void test(JsonNode root, JsonNode op) {
-    String path;
-    try {
-      path = path(op);
-    } catch (RenderException e) {
-      throw new RenderException("test operation failed to decode path: " + e.getMessage());
-    }
+    String path = decode(op, "path", "test");
     JsonNode want = op.get("value");
     if (path.isEmpty()) {
       if (want == null) {
@@ -340,12 +329,7 @@ final class JsonPatch {
   }
 
   private static void copy(JsonNode root, JsonNode op) {
-    String from;
-    try {
-      from = from(op);
-    } catch (RenderException e) {
-      throw new RenderException("copy operation failed to decode from: " + e.getMessage());
-    }
+    String from = decode(op, "from", "copy");
     Target f = find(root, from);
     if (f == null) {
       throw new RenderException("copy operation does not apply: doc is missing from path: " + from + ": " + MISSING);
