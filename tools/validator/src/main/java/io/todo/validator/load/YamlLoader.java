@@ -439,7 +439,7 @@ public final class YamlLoader {
       }
       if (sk.getTag() == PLAIN && schema == ScalarSchema.CORE_1_2) {
         JsonNode typed = ScalarResolver.resolvePlain(sk.getValue(), schema);
-        if (!typed.isTextual()) {
+        if (!typed.isTextual() || ScalarResolver.isTimestamp(sk.getValue())) {
           throw ValidatorException.input(
               at(file, chunk, keyNode.getStartMark()),
               "map key " + sk.getValue() + " is not a string (kustomize cannot encode it; quote it)");
