@@ -10,12 +10,8 @@ import java.util.regex.Pattern;
 public final class ScalarResolver {
   private static final JsonNodeFactory F = JsonNodeFactory.withExactBigDecimals(true);
 
-  private static final Pattern INT_12 = Pattern.compile("[-+]?(0|[1-9][0-9_]*|0[0-9_]+)");
-  private static final Pattern HEX = Pattern.compile("[-+]?0x[0-9a-fA-F_]+");
-  private static final Pattern OCT_12 = Pattern.compile("[-+]?0o[0-7_]+");
-  private static final Pattern BIN = Pattern.compile("[-+]?0b[01_]+");
-  private static final Pattern FLOAT =
-      Pattern.compile("[-+]?(\\.[0-9]+|[0-9][0-9_]*(\\.[0-9_]*)?)([eE][-+]?[0-9]+)?");
+  /** go-yaml's yamlStyleFloat, matched after the underscores are dropped. */
+  private static final Pattern FLOAT = Pattern.compile("[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?");
   private static final Pattern TIMESTAMP =
       Pattern.compile(
           "[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}"
@@ -33,7 +29,7 @@ public final class ScalarResolver {
   }
 
   /** The typed value of a plain scalar. Timestamps stay strings; the renderer normalises them. */
-  static JsonNode resolvePlain(String v, ScalarSchema schema) {
+  public static JsonNode resolvePlain(String v, ScalarSchema schema) {
     switch (v) {
       case "", "~", "null", "Null", "NULL":
         return F.nullNode();
@@ -64,45 +60,49 @@ public final class ScalarResolver {
     if (!(Character.isDigit(c) || c == '-' || c == '+' || c == '.')) {
       return F.textNode(v);
     }
-    try {
-      if (HEX.matcher(v).matches()) {
-        return integer(v, 16, v.indexOf('x') + 1);
+    // go-yaml (v2 and v3 alike) drops the underscores, then tries strconv.ParseInt(plain, 0, 64),
+    // ParseUint(plain, 0, 64) and, for yamlStyleFloat, ParseFloat (an overflow stays a string)
+    String plain = v.replace("_", "");
+    BigInteger i = goParseInt(plain);
+    if (i != null && (i.bitLength() < 64 || i.signum() > 0 && i.bitLength() == 64 && plain.charAt(0) != '+')) {
+      return number(i);
+    }
+    String f = c == '.' ? v : plain; // a leading '.' goes to ParseFloat as written
+    if (FLOAT.matcher(f).matches()) {
+      double d = Double.parseDouble(f);
+      if (!Double.isInfinite(d)) {
+        return F.numberNode(new BigDecimal(f));
       }
-      if (OCT_12.matcher(v).matches()) {
-        return integer(v, 8, v.indexOf('o') + 1);
-      }
-      if (BIN.matcher(v).matches()) {
-        return integer(v, 2, v.indexOf('b') + 1);
-      }
-      if (INT_12.matcher(v).matches()) {
-        String digits = v.replace("_", "");
-        String unsigned = digits.replaceFirst("^[-+]", "");
-        if (unsigned.length() > 1 && unsigned.startsWith("0")) {
-          // yaml.v2 (1.1) reads a leading 0 as octal; yaml.v3 as decimal
-          return schema == ScalarSchema.YAML_1_1 && unsigned.matches("[0-7]+")
-              ? integer(v, 8, v.indexOf('0') + 1)
-              : number(new BigInteger(digits));
-        }
-        return number(new BigInteger(digits));
-      }
-      if (FLOAT.matcher(v).matches() && !v.equals(".") && !v.equals("-") && !v.equals("+")) {
-        return F.numberNode(new BigDecimal(v.replace("_", "")));
-      }
-    } catch (NumberFormatException e) {
-      return F.textNode(v);
     }
     return F.textNode(v);
+  }
+
+  /** Go's strconv.ParseInt(s, 0, ...) without the range check: 0x/0o/0b prefixes, a leading 0 is octal. */
+  private static BigInteger goParseInt(String s) {
+    int at = s.startsWith("-") || s.startsWith("+") ? 1 : 0;
+    String body = s.substring(at);
+    int radix = 10;
+    if (body.startsWith("0") && body.length() > 1) {
+      char p = Character.toLowerCase(body.charAt(1));
+      boolean prefixed = body.length() >= 3 && (p == 'b' || p == 'o' || p == 'x');
+      radix = !prefixed ? 8 : p == 'b' ? 2 : p == 'o' ? 8 : 16;
+      body = body.substring(prefixed ? 2 : 1);
+    }
+    for (int i = 0; i < body.length(); i++) {
+      if (body.charAt(i) >= 128 || Character.digit(body.charAt(i), radix) < 0) {
+        return null;
+      }
+    }
+    if (body.isEmpty()) {
+      return null;
+    }
+    BigInteger b = new BigInteger(body, radix);
+    return s.startsWith("-") ? b.negate() : b;
   }
 
   /** True if a plain scalar is a YAML timestamp (which Go decodes to time.Time). */
   static boolean isTimestamp(String v) {
     return !v.isEmpty() && Character.isDigit(v.charAt(0)) && TIMESTAMP.matcher(v).matches();
-  }
-
-  private static JsonNode integer(String v, int radix, int digitsFrom) {
-    boolean negative = v.startsWith("-");
-    BigInteger b = new BigInteger(v.substring(digitsFrom).replace("_", ""), radix);
-    return number(negative ? b.negate() : b);
   }
 
   private static JsonNode number(BigInteger b) {

@@ -55,10 +55,25 @@ public final class YamlLoader {
 
   private final ScalarSchema schema;
   private final YamlLimits limits;
+  private final boolean annotationText;
 
   public YamlLoader(ScalarSchema schema, YamlLimits limits) {
+    this(schema, limits, false);
+  }
+
+  private YamlLoader(ScalarSchema schema, YamlLimits limits, boolean annotationText) {
     this.schema = schema;
     this.limits = limits;
+    this.annotationText = annotationText;
+  }
+
+  /**
+   * The same loader, but a plain scalar directly under a document's {@code metadata.annotations} is
+   * kept as its text ({@code True}, {@code 0x1F}, {@code ~}): kustomize reads annotations as the
+   * nodes' raw values and writes them back as strings.
+   */
+  public YamlLoader keepingAnnotationText() {
+    return new YamlLoader(schema, limits, true);
   }
 
   public YamlLoader() {
@@ -402,7 +417,10 @@ public final class YamlLoader {
               keyLoc, "duplicate key \"" + key + "\" (first defined at line " + previous + ")");
         }
         String child = pointer + "/" + SourceMap.escape(key);
-        object.set(key, convert(t.getValueNode(), child));
+        Node valueNode = t.getValueNode();
+        object.set(key, annotationText && pointer.equals("/metadata/annotations")
+            && valueNode instanceof ScalarNode sv && sv.getTag() == PLAIN && !sv.getValue().isEmpty()
+            ? F.textNode(sv.getValue()) : convert(valueNode, child));
         // a field's location is its key, which is where users look
         locations.put(child, keyLoc);
       }
@@ -439,7 +457,7 @@ public final class YamlLoader {
       }
       if (sk.getTag() == PLAIN && schema == ScalarSchema.CORE_1_2) {
         JsonNode typed = ScalarResolver.resolvePlain(sk.getValue(), schema);
-        if (!typed.isTextual()) {
+        if (!typed.isTextual() || ScalarResolver.isTimestamp(sk.getValue())) {
           throw ValidatorException.input(
               at(file, chunk, keyNode.getStartMark()),
               "map key " + sk.getValue() + " is not a string (kustomize cannot encode it; quote it)");

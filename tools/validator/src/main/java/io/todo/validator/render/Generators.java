@@ -152,6 +152,18 @@ final class Generators {
       pairs.add(new Pair(key, new String(loader.load(path, where), StandardCharsets.ISO_8859_1), where));
     }
     for (Pair p : pairs) {
+      // kyaml writes the keys as untagged plain scalars, so yaml.v3 types them when the resource is
+      // turned into JSON: "true", "1.0", "2001-12-14" are no string keys and "<<" is a merge
+      JsonNode typed = io.todo.validator.load.ScalarResolver.plainCore(p.key());
+      if (!typed.isTextual() || typed instanceof io.todo.validator.load.PlainTimestamp) {
+        throw ValidatorException.input(p.where(), kind.toLowerCase() + " " + name + ": key `" + p.key()
+            + "` is read as a " + (typed.isTextual() ? "timestamp" : typed.getNodeType().toString().toLowerCase())
+            + ", not a string: json: unsupported type: map[interface {}]interface {}");
+      }
+      if (p.key().equals("<<")) {
+        throw ValidatorException.input(p.where(), kind.toLowerCase() + " " + name
+            + ": key `<<` is a merge key: yaml: map merge requires map or sequence of maps as the value");
+      }
       if (out.containsKey(p.key())) {
         throw ValidatorException.input(p.where(),
             kind.toLowerCase() + " " + name + " illegally repeats the key `" + p.key() + "`");

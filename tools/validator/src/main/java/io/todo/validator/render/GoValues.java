@@ -27,6 +27,10 @@ public final class GoValues {
       ObjectNode out = F.objectNode();
       for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
+        if (e.getKey().indexOf(NEL) >= 0) {
+          // the JSON key spans two lines for yaml.v2, which a flow mapping's simple key cannot
+          throw new UnsupportedValueException("yaml: line 1: did not find expected ',' or '}'");
+        }
         out.set(e.getKey(), normalise(e.getValue()));
       }
       return out;
@@ -54,7 +58,54 @@ public final class GoValues {
       String t = rfc3339(n.asText());
       return t == null ? n : F.textNode(t);
     }
+    if (n.isTextual() && n.asText().indexOf(NEL) >= 0) {
+      return F.textNode(foldNel(n.asText()));
+    }
     return n;
+  }
+
+  private static final char NEL = '\u0085';
+
+  /**
+   * encoding/json leaves U+0085 raw (it escapes every other line break), and yaml.v2 reads it in the
+   * double-quoted JSON string as a line break that folds: spaces before it are dropped, spaces after
+   * it skipped, one break becomes a space and n breaks n-1 newlines.
+   */
+  static String foldNel(String s) {
+    StringBuilder out = new StringBuilder();
+    int i = 0;
+    int n = s.length();
+    while (i < n) {
+      while (i < n && s.charAt(i) != ' ' && s.charAt(i) != NEL) {
+        out.append(s.charAt(i++));
+      }
+      if (i == n) {
+        break;
+      }
+      StringBuilder spaces = new StringBuilder();
+      boolean folded = false;
+      int breaks = 0;
+      boolean lineStart = false;
+      while (i < n && (s.charAt(i) == ' ' || s.charAt(i) == NEL)) {
+        if (s.charAt(i) == NEL) {
+          breaks += folded ? 1 : 0;
+          folded = true;
+          lineStart = true;
+        } else {
+          if (!folded) {
+            spaces.append(' ');
+          }
+          lineStart = false;
+        }
+        i++;
+      }
+      if (lineStart && (s.startsWith("---", i) || s.startsWith("...", i))
+          && i + 3 < n && (s.charAt(i + 3) == ' ' || s.charAt(i + 3) == NEL)) {
+        throw new UnsupportedValueException("yaml: line 2: found unexpected document indicator");
+      }
+      out.append(!folded ? spaces : breaks == 0 ? " " : "\n".repeat(breaks));
+    }
+    return out.toString();
   }
 
   private static final java.util.regex.Pattern TS = java.util.regex.Pattern.compile(
@@ -114,7 +165,7 @@ public final class GoValues {
     if (Double.isInfinite(d)) {
       return d > 0 ? "+Inf" : "-Inf";
     }
-    BigDecimal bd = new BigDecimal(Double.toString(Math.abs(d))).stripTrailingZeros();
+    BigDecimal bd = shortest(Math.abs(d));
     String digits = bd.unscaledValue().toString();
     int nd = digits.length();
     int dp = nd - bd.scale(); // value = 0.digits × 10^dp
@@ -139,6 +190,18 @@ public final class GoValues {
       sb.append(digits, 0, dp).append('.').append(digits, dp, nd);
     }
     return sb.toString();
+  }
+
+  /** The fewest significant digits that read back as {@code d} (Java 17's Double.toString can give more: 4.9E-324). */
+  private static BigDecimal shortest(double d) {
+    BigDecimal exact = new BigDecimal(d);
+    for (int p = 1; p < 17; p++) {
+      BigDecimal r = exact.round(new java.math.MathContext(p, java.math.RoundingMode.HALF_EVEN));
+      if (r.doubleValue() == d) {
+        return r.stripTrailingZeros();
+      }
+    }
+    return exact.round(new java.math.MathContext(17, java.math.RoundingMode.HALF_EVEN)).stripTrailingZeros();
   }
 
   /** A value encoding/json refuses (kustomize fails the build). */

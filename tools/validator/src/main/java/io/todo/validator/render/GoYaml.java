@@ -1,6 +1,8 @@
 package io.todo.validator.render;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.todo.validator.load.ScalarResolver;
+import io.todo.validator.load.ScalarSchema;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -12,8 +14,6 @@ import java.util.regex.Pattern;
  */
 public final class GoYaml {
   private static final int BEST_WIDTH = 80;
-  private static final Pattern YAML_FLOAT = Pattern.compile("[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?");
-  private static final Pattern GO_INT = Pattern.compile("[-+]?(0[xX][0-9a-fA-F]+|0[oO][0-7]+|0[bB][01]+|[0-9]+)");
   /** go-yaml v2's allowedTimestampFormats (Go layouts with 1- or 2-digit month, day and time fields). */
   private static final Pattern TIMESTAMP =
       Pattern.compile("[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}"
@@ -57,9 +57,25 @@ public final class GoYaml {
           newline(indent);
         }
         String k = keys.get(i);
+        JsonNode v = n.get(k);
+        if (!simpleKey(k)) {
+          // libyaml's check_simple_key: a multi-line key or one over 128 bytes is written "? key",
+          // then ": value"; a block value starts on the ':' line (the indicator counts as indention)
+          put("? ");
+          scalar(k, indent, false);
+          newline(indent);
+          put(":");
+          if (v.isContainerNode() && v.size() > 0) {
+            put(" ");
+            block(v, indent + 2, true);
+          } else {
+            put(" ");
+            value(v, indent);
+          }
+          continue;
+        }
         scalar(k, indent, true);
         put(":");
-        JsonNode v = n.get(k);
         if (v.isObject() && v.size() > 0) {
           block(v, indent + 2, false);
         } else if (v.isArray() && v.size() > 0) {
@@ -130,6 +146,10 @@ public final class GoYaml {
     } else {
       doubleQuoted(cps, inner, !key);
     }
+  }
+
+  private static boolean simpleKey(String k) {
+    return k.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= 128 && k.codePoints().noneMatch(GoYaml::isBreak);
   }
 
   /** What libyaml's yaml_emitter_analyze_scalar allows, in the block context we emit. */
@@ -245,8 +265,8 @@ public final class GoYaml {
     if ("+-.0123456789".indexOf(c) < 0) {
       return false;
     }
-    String plain = s.replace("_", "");
-    return GO_INT.matcher(plain).matches() || YAML_FLOAT.matcher(plain).matches() || BASE60.matcher(s).matches()
+    // yaml.v2's resolve: ints (0x.., 017, 1_000), floats that parse (1e400 overflows: a string)
+    return !ScalarResolver.resolvePlain(s, ScalarSchema.YAML_1_1).isTextual() || BASE60.matcher(s).matches()
         || TIMESTAMP.matcher(s).matches();
   }
 

@@ -193,7 +193,7 @@ final class KustTarget {
     Path p = dir.resolve(entry).normalize();
     if (!entry.contains("://") && Files.isRegularFile(p)) {
       Path real = loader.checked(entry, where);
-      List<Resource> rs = new Manifests(new YamlLoader(ScalarSchema.CORE_1_2, YamlLimits.DEFAULT))
+      List<Resource> rs = new Manifests(new YamlLoader(ScalarSchema.CORE_1_2, YamlLimits.DEFAULT).keepingAnnotationText())
           .readFile(real, loader.shown(p));
       List<Res> loaded = new ArrayList<>();
       for (Resource r : rs) {

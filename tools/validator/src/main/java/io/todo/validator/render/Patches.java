@@ -28,7 +28,7 @@ final class Patches {
       return json(new YamlLoader(ScalarSchema.YAML_1_1, YamlLimits.DEFAULT).parse(text, file), target, options, where,
           source);
     }
-    List<YamlDocument> docs = new YamlLoader(ScalarSchema.CORE_1_2, YamlLimits.DEFAULT).parse(text, file);
+    List<YamlDocument> docs = new YamlLoader(ScalarSchema.CORE_1_2, YamlLimits.DEFAULT).keepingAnnotationText().parse(text, file);
     List<YamlDocument> nonEmpty = docs.stream().filter(d -> !d.isEmpty()).toList();
     if (nonEmpty.isEmpty()) {
       return null; // an empty patch (or only comments) is a no-op since kustomize 5.7

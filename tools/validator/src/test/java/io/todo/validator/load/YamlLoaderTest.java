@@ -23,7 +23,8 @@ class YamlLoaderTest {
   void typesPlainScalarsAsYaml12() {
     YamlDocument d = loader.parse("a: yes\nb: 010\nc: 0x1F\nd: 1.5\ne: ~\nf: true\ng: '1'\n", "f").get(0);
     assertThat(d.content().get("a").isTextual()).isTrue();
-    assertThat(d.content().get("b").intValue()).isEqualTo(10);
+    // yaml.v3 still reads a leading 0 as octal (strconv.ParseInt base 0), as kustomize build shows
+    assertThat(d.content().get("b").intValue()).isEqualTo(8);
     assertThat(d.content().get("c").intValue()).isEqualTo(31);
     assertThat(d.content().get("d").isNumber()).isTrue();
     assertThat(d.content().get("e").isNull()).isTrue();
