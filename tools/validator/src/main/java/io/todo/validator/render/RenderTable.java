@@ -17,12 +17,12 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * What the renderer needs from the Kubernetes schemas, and nothing else: which kinds are
- * namespaced, and the patch strategies and merge keys of the newest version's definitions, pruned
- * to the paths that lead to one. Derived at build time from the schema bundle ({@link #generate})
+ * What the renderer needs from the Kubernetes schemas, and nothing else: the patch strategies
+ * and merge keys of the newest version's definitions, pruned to the paths that lead to one (which
+ * types are cluster-scoped is kyaml's fixed table, in {@link ResId}). Derived at build time from the schema bundle ({@link #generate})
  * so that a cold render reads a few kilobytes instead of the whole bundle.
  *
- * <p>Layout: {@code {"version": "1.36", "namespaced": {"group/Kind": bool}, "kinds":
+ * <p>Layout: {@code {"version": "1.36", "kinds":
  * {"group/version/Kind": definitionName}, "definitions": {definitionName: prunedDefinition}}}.
  */
 public final class RenderTable {
@@ -66,12 +66,6 @@ public final class RenderTable {
     }
   }
 
-  /** True/false for a known built-in kind, null when the kind is unknown. */
-  Boolean namespaced(String group, String kind) {
-    JsonNode n = root.path("namespaced").get(group + "/" + kind);
-    return n == null ? null : n.asBoolean();
-  }
-
   /** The pruned definition of a built-in kind, or null when it has no merge keys anywhere. */
   JsonNode kind(String group, String version, String kind) {
     JsonNode name = root.path("kinds").get(group + "/" + version + "/" + kind);
@@ -112,7 +106,6 @@ public final class RenderTable {
     ObjectMapper mapper = new ObjectMapper();
     ObjectNode out = mapper.createObjectNode();
     out.put("version", newest);
-    out.set("namespaced", bundle.path("namespaced"));
     ObjectNode kinds = out.putObject("kinds");
     ObjectNode prunedDefs = out.putObject("definitions");
     Map<String, String> kindIndex = new TreeMap<>();

@@ -61,7 +61,7 @@ final class Selector {
     for (Res r : resources) {
       ResId cur = r.curId();
       ResId org = r.orgId();
-      if (!m(namespace, effectiveNs(org)) && !m(namespace, effectiveNs(cur))) {
+      if (!m(namespace, org.effectiveNamespace()) && !m(namespace, cur.effectiveNamespace())) {
         continue;
       }
       if (!m(name, org.name()) && !m(name, cur.name())) {
@@ -82,10 +82,6 @@ final class Selector {
   /** A Kubernetes label selector (as kustomize's label and annotation selectors) against a string map. */
   static boolean matchesSelector(String selector, Map<String, String> values) {
     return matches(parse(selector == null ? "" : selector), values);
-  }
-
-  private static String effectiveNs(ResId id) {
-    return id.isClusterScoped() ? "_non_namespaceable_" : id.effectiveNamespace();
   }
 
   private record Requirement(String key, String op, Set<String> values) {

@@ -46,9 +46,11 @@ class RenderTableTest {
   @Test
   void knowsScopesAndPodMergeKeys() {
     RenderTable t = RenderTable.get();
-    assertThat(t.namespaced("apps", "Deployment")).isTrue();
-    assertThat(t.namespaced("rbac.authorization.k8s.io", "ClusterRole")).isFalse();
-    assertThat(t.namespaced("example.com", "Widget")).isNull();
+    // scopes are kyaml's fixed table, by exact apiVersion and kind
+    assertThat(ResId.of("apps/v1", "Deployment", "d", "").isClusterScoped()).isFalse();
+    assertThat(ResId.of("rbac.authorization.k8s.io/v1", "ClusterRole", "r", "").isClusterScoped()).isTrue();
+    assertThat(ResId.of("rbac.authorization.k8s.io/v1alpha1", "ClusterRole", "r", "").isClusterScoped()).isFalse();
+    assertThat(ResId.of("example.com/v1", "Widget", "w", "").isClusterScoped()).isFalse();
     assertThat(t.definition("io.k8s.api.core.v1.PodSpec").path("properties").path("containers")
         .path("x-kubernetes-patch-merge-key").asText()).isEqualTo("name");
   }
