@@ -211,9 +211,10 @@ final class Transformers {
     } else if (!image.digest().isEmpty()) {
       tag = "";
       digest = image.digest();
-    }
-    if (!image.tagSuffix().isEmpty()) {
+    } else if (!image.tagSuffix().isEmpty()) {
+      // only when neither newTag nor digest is set, and it drops the digest (imagetag/updater.go)
       tag = tag + image.tagSuffix();
+      digest = "";
     }
     String out = name;
     if (!tag.isEmpty()) {
