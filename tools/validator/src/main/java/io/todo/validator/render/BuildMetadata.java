@@ -3,6 +3,7 @@ package io.todo.validator.render;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.todo.validator.model.ValidatorException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -115,6 +116,30 @@ final class BuildMetadata {
    * RemoveBuildAnnotations reads the annotations as a string map and writes them back: every value
    * becomes a string of its YAML text (1 becomes "1", a mapping becomes "").
    */
+  /**
+   * SetAnnotations writes the keys back as untagged plain scalars: in an object that is printed, a
+   * key yaml.v3 then reads as another type (true, 12, null, a date) fails the final JSON conversion.
+   */
+  static void requireStringAnnotationKeys(List<Res> resources) {
+    for (Res r : resources) {
+      JsonNode a = r.obj.path("metadata").get("annotations");
+      if (a instanceof ObjectNode map) {
+        map.fieldNames().forEachRemaining(k -> {
+          if (!readsAsString(k)) {
+            throw ValidatorException.input(r.origin(), "json: unsupported type: map[interface {}]interface {}"
+                + " (the annotation key " + GoStrconv.quote(k) + " of " + r.curId() + " is not read back as a string)");
+          }
+        });
+      }
+    }
+  }
+
+  /** Whether yaml.v3 reads this text, as an untagged plain scalar, as a string. */
+  static boolean readsAsString(String k) {
+    JsonNode n = io.todo.validator.load.ScalarResolver.plainCore(k);
+    return n.isTextual() && !(n instanceof io.todo.validator.load.PlainTimestamp);
+  }
+
   static void stringifyAnnotations(List<Res> resources) {
     for (Res r : resources) {
       JsonNode a = r.obj.path("metadata").get("annotations");
