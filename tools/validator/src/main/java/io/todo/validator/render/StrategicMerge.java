@@ -268,6 +268,10 @@ final class StrategicMerge {
         }
       }
     }
+    List<String> validKeys = validKeys(tuples, keys);
+    if (validKeys.size() > 1) {
+      return walkMultiKey(d, o, keys, validKeys, tuples, es, path);
+    }
     List<JsonNode> result = new ArrayList<>();
     for (List<String> t : tuples) {
       List<String> k = new ArrayList<>();
@@ -300,11 +304,182 @@ final class StrategicMerge {
           }
         }
       }
-      result.add(val);
+      // appendListNode puts the resource's own element back: what a patch element merged into it in
+      // place stays, an element the patch replaced ($patch: replace) is the resource's again
+      result.add(de != null ? de : val);
     }
     ArrayNode out = F.arrayNode();
     result.forEach(out::add);
     return out;
+  }
+
+  /** validateKeys: the merge keys some element has a value for (all of them when none has). */
+  private static List<String> validKeys(List<List<String>> tuples, List<String> keys) {
+    List<String> valid = new ArrayList<>();
+    for (int i = 0; i < keys.size(); i++) {
+      final int k = i;
+      if (tuples.stream().anyMatch(t -> !t.get(k).isEmpty())) {
+        valid.add(keys.get(i));
+      }
+    }
+    return valid.isEmpty() ? keys : valid;
+  }
+
+  /**
+   * kyaml's walkAssociativeSequence and appendListNode, step by step, for a list merged on several
+   * keys (ports on containerPort and protocol): key tuples that differ only by an empty value are
+   * unified, each element merges into the resource's element in place, and at the end every
+   * resource element is removed from the merged list and appended again. So the resource's
+   * elements keep their order after the patch's new ones, a resource element the patch matched
+   * only partly (no protocol on one side) stays as it was, and so does one the patch replaces.
+   */
+  private static JsonNode walkMultiKey(ArrayNode d, JsonNode o, List<String> keys, List<String> validKeys,
+      List<List<String>> tuples, MergeSchema es, String path) {
+    // mergeValues: tuples that share a value and differ only where one side is empty become one
+    for (int i = 0; i < tuples.size(); i++) {
+      for (int j = 0; j < tuples.size(); j++) {
+        List<String> m = unify(tuples.get(i), tuples.get(j));
+        if (m != null) {
+          tuples.set(i, m);
+          tuples.set(j, m);
+        }
+      }
+    }
+    ArrayNode items = F.arrayNode();
+    for (List<String> t : tuples) {
+      List<String> vv = new ArrayList<>();
+      for (String k : validKeys) {
+        vv.add(t.get(keys.indexOf(k)));
+      }
+      // elementValueList: each source's first element matching the tuple's non-empty values
+      List<String> ek = new ArrayList<>();
+      List<String> ev = new ArrayList<>();
+      for (int i = 0; i < keys.size(); i++) {
+        if (!t.get(i).isEmpty()) {
+          ek.add(keys.get(i));
+          ev.add(t.get(i));
+        }
+      }
+      if (ek.isEmpty()) {
+        ek.addAll(keys);
+        ev.addAll(t);
+      }
+      JsonNode de = first(d, ek, ev);
+      JsonNode pe = o != null && o.isArray() ? first((ArrayNode) o, ek, ev) : null;
+      JsonNode val = pe == null ? (de == null ? null : prune(de, es))
+          : walk(de, pe, es, path + "/" + String.join(",", vv));
+      if (val == null || val == CLEAR || val.isNull() || val.isObject() && val.isEmpty()) {
+        setElement(d, null, validKeys, vv);
+        continue;
+      }
+      if (val.isObject()) {
+        for (int i = 0; i < validKeys.size(); i++) {
+          if (!val.has(validKeys.get(i)) && !vv.get(i).isEmpty()) {
+            ((ObjectNode) val).put(validKeys.get(i), vv.get(i));
+          }
+        }
+      }
+      setElement(items, val, validKeys, vv);
+    }
+    // appendListNode(items, dest): every resource element is taken out and appended again
+    for (JsonNode elem : new ArrayList<JsonNode>(toList(d))) {
+      List<String> v = new ArrayList<>();
+      for (String k : validKeys) {
+        JsonNode f = elem.isObject() ? elem.get(k) : null;
+        if (f == null) {
+          items.add(elem);
+          continue;
+        }
+        v.add(f.isValueNode() ? f.asText() : "");
+      }
+      setElement(items, null, validKeys, v);
+      setElement(items, elem, validKeys, v);
+    }
+    return items.isEmpty() ? null : items;
+  }
+
+  private static List<JsonNode> toList(ArrayNode a) {
+    List<JsonNode> l = new ArrayList<>();
+    a.forEach(l::add);
+    return l;
+  }
+
+  /** mergeValues' match: at least one equal value, and the others equal or empty on one side. */
+  private static List<String> unify(List<String> a, List<String> b) {
+    boolean common = false;
+    List<String> r = new ArrayList<>();
+    for (int i = 0; i < a.size(); i++) {
+      if (a.get(i).equals(b.get(i))) {
+        common = true;
+        r.add(a.get(i));
+      } else if (!a.get(i).isEmpty() && !b.get(i).isEmpty()) {
+        return null;
+      } else {
+        r.add(a.get(i).isEmpty() ? b.get(i) : a.get(i));
+      }
+    }
+    return common ? r : null;
+  }
+
+  /** yaml.FieldMatcher on one key: the field is there, and has the value unless the value is "". */
+  private static boolean fieldMatches(JsonNode e, String key, String value) {
+    JsonNode f = e.get(key);
+    return f != null && (value.isEmpty() || f.isValueNode() && f.asText().equals(value));
+  }
+
+  /** yaml.ElementMatcher: the first mapping whose fields match every key. */
+  private static JsonNode first(ArrayNode list, List<String> keys, List<String> values) {
+    for (JsonNode e : list) {
+      if (!e.isObject() || e.isEmpty()) {
+        continue;
+      }
+      boolean all = true;
+      for (int i = 0; i < keys.size() && all; i++) {
+        all = fieldMatches(e, keys.get(i), values.get(i));
+      }
+      if (all) {
+        return e;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * yaml.ElementSetter: empty elements are dropped, elements matching the values (only as many
+   * keys as there are values) are replaced by the element or removed (null), which is appended
+   * when nothing matched.
+   */
+  private static void setElement(ArrayNode list, JsonNode element, List<String> keys, List<String> values) {
+    List<JsonNode> out = new ArrayList<>();
+    boolean found = false;
+    for (JsonNode e : list) {
+      if (e == null || e.isNull() || e.isObject() && e.isEmpty()) {
+        continue;
+      }
+      if (!e.isObject()) {
+        out.add(e);
+        continue;
+      }
+      boolean match = !values.isEmpty();
+      for (int j = 0; j < keys.size() && j < values.size() && match; j++) {
+        match = fieldMatches(e, keys.get(j), values.get(j));
+      }
+      if (!match) {
+        if (!values.isEmpty()) {
+          out.add(e);
+        }
+        continue;
+      }
+      found = true;
+      if (element != null) {
+        out.add(element);
+      }
+    }
+    list.removeAll();
+    out.forEach(list::add);
+    if (element != null && !found) {
+      list.add(element);
+    }
   }
 
   private static JsonNode mergePrimitives(ArrayNode dest, JsonNode origin) {
