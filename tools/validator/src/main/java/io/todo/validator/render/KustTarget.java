@@ -256,7 +256,7 @@ final class KustTarget {
       }
     }
     if (matches.isEmpty()) {
-      if (!g.behavior.equals("create")) {
+      if (g.behavior.equals("merge") || g.behavior.equals("replace")) {
         throw ValidatorException.input(g.origin(), "id " + id + " does not exist; cannot merge or replace");
       }
       append(ra, List.of(g), g.origin());
@@ -282,7 +282,8 @@ final class KustTarget {
           }
         }
       }
-      default -> throw ValidatorException.input(g.origin(), "id " + id + " exists; behavior must be merge or replace");
+      default -> throw ValidatorException.input(g.origin(), "id " + id + " exists; can not use behavior: '"
+          + g.behavior + "', behavior must be merge or replace");
     }
     // build annotations come from the old object only (mergeStringMapsWithBuildAnnotations): merging into
     // a resource that has no hash suffix adds none
