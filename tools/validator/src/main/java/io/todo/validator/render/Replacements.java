@@ -218,8 +218,9 @@ final class Replacements {
     }
     JsonNode n = slot == null ? null : slot.get();
     if (n == null || n.isNull() || (n.isContainerNode() && n.isEmpty())) {
+      // kustomize prints the source's ResId here, not the whole selector
       throw new RenderException("fieldPath `" + fieldPath + "` is missing for replacement source "
-          + sourceId(source));
+          + selectorId(source));
     }
     ScalarValue v = ScalarValue.of(n);
     JsonNode options = source.get("options");
