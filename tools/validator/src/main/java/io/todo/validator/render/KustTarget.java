@@ -193,8 +193,8 @@ final class KustTarget {
     Path p = dir.resolve(entry).normalize();
     if (!entry.contains("://") && Files.isRegularFile(p)) {
       Path real = loader.checked(entry, where);
-      List<Resource> rs = new Manifests(new YamlLoader(ScalarSchema.CORE_1_2, YamlLimits.DEFAULT))
-          .readFile(real, loader.shown(p));
+      List<Resource> rs = Manifests.toResources(
+          Res.inlineLists(new YamlLoader(ScalarSchema.CORE_1_2, YamlLimits.DEFAULT).load(real, loader.shown(p))));
       List<Res> loaded = new ArrayList<>();
       for (Resource r : rs) {
         checkResource(r);

@@ -37,6 +37,7 @@ final class Patches {
       return json(new YamlLoader(ScalarSchema.YAML_1_1, YamlLimits.DEFAULT).parse(text, file), target, options, where,
           source);
     }
+    nonEmpty = Res.inlineLists(nonEmpty); // SliceFromBytes expands Lists of patches too
     List<Res> sm = new ArrayList<>();
     for (YamlDocument d : nonEmpty) {
       if (!d.content().isObject()) {
