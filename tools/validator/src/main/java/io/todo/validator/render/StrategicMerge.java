@@ -268,49 +268,7 @@ final class StrategicMerge {
         }
       }
     }
-    List<String> validKeys = validKeys(tuples, keys);
-    if (validKeys.size() > 1) {
-      return walkMultiKey(d, o, keys, validKeys, tuples, es, path);
-    }
-    List<JsonNode> result = new ArrayList<>();
-    for (List<String> t : tuples) {
-      List<String> k = new ArrayList<>();
-      List<String> v = new ArrayList<>();
-      for (int i = 0; i < keys.size(); i++) {
-        if (!t.get(i).isEmpty()) {
-          k.add(keys.get(i));
-          v.add(t.get(i));
-        }
-      }
-      if (k.isEmpty()) {
-        k.addAll(keys);
-        v.addAll(t);
-      }
-      int di = find(d, k, v);
-      JsonNode de = di < 0 ? null : d.get(di);
-      int pi = o == null ? -1 : find(o, k, v);
-      JsonNode pe = pi < 0 ? null : o.get(pi);
-      if (pe == null && de == null) {
-        continue;
-      }
-      JsonNode val = pe == null ? prune(de, es) : walk(de, pe, es, path + "/" + String.join(",", v));
-      if (val == null || val == CLEAR || val.isNull() || (val.isObject() && val.isEmpty())) {
-        continue;
-      }
-      if (val.isObject()) {
-        for (int i = 0; i < k.size(); i++) {
-          if (!val.has(k.get(i)) && !v.get(i).isEmpty()) {
-            ((ObjectNode) val).put(k.get(i), v.get(i));
-          }
-        }
-      }
-      // appendListNode puts the resource's own element back: what a patch element merged into it in
-      // place stays, an element the patch replaced ($patch: replace) is the resource's again
-      result.add(de != null ? de : val);
-    }
-    ArrayNode out = F.arrayNode();
-    result.forEach(out::add);
-    return out;
+    return walkKeyed(d, o, keys, validKeys(tuples, keys), tuples, es, path);
   }
 
   /** validateKeys: the merge keys some element has a value for (all of them when none has). */
@@ -326,17 +284,21 @@ final class StrategicMerge {
   }
 
   /**
-   * kyaml's walkAssociativeSequence and appendListNode, step by step, for a list merged on several
-   * keys (ports on containerPort and protocol): key tuples that differ only by an empty value are
-   * unified, each element merges into the resource's element in place, and at the end every
-   * resource element is removed from the merged list and appended again. So the resource's
-   * elements keep their order after the patch's new ones, a resource element the patch matched
-   * only partly (no protocol on one side) stays as it was, and so does one the patch replaces.
+   * kyaml's walkAssociativeSequence and appendListNode (ListIncreaseDirection=Prepend), step by
+   * step. The key tuples of the patch's elements, then of the resource's, are merged one by one
+   * into a new list, each patch element merging into the resource's element in place; then every
+   * resource element is put back into that list: where an element with its key values is, else at
+   * the end. With several keys (ports on containerPort and protocol) tuples that differ only by an
+   * empty value are unified first, and each resource element is removed and appended again, so the
+   * resource's elements keep their order after the patch's new ones. Quirks that follow: an element
+   * the patch replaces ($patch: replace) is the resource's again, one matched only partly (no
+   * protocol on one side) stays as it was, of two resource elements with the same key the last
+   * wins, and an element without the key drops the others.
    */
-  private static JsonNode walkMultiKey(ArrayNode d, JsonNode o, List<String> keys, List<String> validKeys,
+  private static JsonNode walkKeyed(ArrayNode d, JsonNode o, List<String> keys, List<String> validKeys,
       List<List<String>> tuples, MergeSchema es, String path) {
     // mergeValues: tuples that share a value and differ only where one side is empty become one
-    for (int i = 0; i < tuples.size(); i++) {
+    for (int i = 0; i < tuples.size() && keys.size() > 1; i++) {
       for (int j = 0; j < tuples.size(); j++) {
         List<String> m = unify(tuples.get(i), tuples.get(j));
         if (m != null) {
@@ -392,10 +354,12 @@ final class StrategicMerge {
         }
         v.add(f.isValueNode() ? f.asText() : "");
       }
-      setElement(items, null, validKeys, v);
+      if (validKeys.size() > 1) {
+        setElement(items, null, validKeys, v);
+      }
       setElement(items, elem, validKeys, v);
     }
-    return items.isEmpty() ? null : items;
+    return items;
   }
 
   private static List<JsonNode> toList(ArrayNode a) {
@@ -427,15 +391,19 @@ final class StrategicMerge {
     return f != null && (value.isEmpty() || f.isValueNode() && f.asText().equals(value));
   }
 
-  /** yaml.ElementMatcher: the first mapping whose fields match every key. */
+  /**
+   * yaml.ElementMatcher (MatchField): the first mapping whose fields have exactly these values ("" only
+   * matches an empty value, unlike ElementSetter's FieldMatcher).
+   */
   private static JsonNode first(ArrayNode list, List<String> keys, List<String> values) {
     for (JsonNode e : list) {
-      if (!e.isObject() || e.isEmpty()) {
+      if (!e.isObject()) {
         continue;
       }
       boolean all = true;
       for (int i = 0; i < keys.size() && all; i++) {
-        all = fieldMatches(e, keys.get(i), values.get(i));
+        JsonNode f = e.get(keys.get(i));
+        all = f != null && f.isValueNode() && !f.isNull() && f.asText().equals(values.get(i));
       }
       if (all) {
         return e;
