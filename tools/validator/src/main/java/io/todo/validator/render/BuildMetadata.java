@@ -3,6 +3,7 @@ package io.todo.validator.render;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.todo.validator.model.ValidatorException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -115,10 +116,65 @@ final class BuildMetadata {
    * RemoveBuildAnnotations reads the annotations as a string map and writes them back: every value
    * becomes a string of its YAML text (1 becomes "1", a mapping becomes "").
    */
+  private static ObjectNode annotationPairs(Res r, JsonNode a) {
+    ObjectNode m = JsonNodeFactory.instance.objectNode();
+    if (!a.isArray()) {
+      return m;
+    }
+    if (a.size() % 2 != 0) {
+      throw ValidatorException.input(r.origin(), "panic: runtime error: index out of range [" + a.size() + "] with"
+          + " length " + a.size() + " (the annotations of " + r.curId() + " are a sequence of odd length)");
+    }
+    for (int i = 0; i < a.size(); i += 2) {
+      if (a.get(i).isContainerNode() || a.get(i + 1).isContainerNode()) {
+        throw ValidatorException.input(r.origin(), "panic: wrong node kind: expected ScalarNode but got "
+            + (a.get(i).isObject() || a.get(i + 1).isObject() ? "MappingNode" : "SequenceNode")
+            + " (the annotations of " + r.curId() + " are a sequence)");
+      }
+      m.set(PathMatcher.value(a.get(i)), a.get(i + 1));
+    }
+    return m;
+  }
+
+  /**
+   * SetAnnotations writes the keys back as untagged plain scalars: in an object that is printed, a
+   * key yaml.v3 then reads as another type (true, 12, null, a date) fails the final JSON conversion.
+   */
+  static void requireStringAnnotationKeys(List<Res> resources) {
+    for (Res r : resources) {
+      JsonNode a = r.obj.path("metadata").get("annotations");
+      if (a instanceof ObjectNode map) {
+        map.fieldNames().forEachRemaining(k -> {
+          if (!readsAsString(k)) {
+            throw ValidatorException.input(r.origin(), "json: unsupported type: map[interface {}]interface {}"
+                + " (the annotation key " + GoStrconv.quote(k) + " of " + r.curId() + " is not read back as a string)");
+          }
+        });
+      }
+    }
+  }
+
+  /** Whether yaml.v3 reads this text, as an untagged plain scalar, as a string. */
+  static boolean readsAsString(String k) {
+    JsonNode n = io.todo.validator.load.ScalarResolver.plainCore(k);
+    return n.isTextual() && !(n instanceof io.todo.validator.load.PlainTimestamp);
+  }
+
   static void stringifyAnnotations(List<Res> resources) {
     for (Res r : resources) {
       JsonNode a = r.obj.path("metadata").get("annotations");
-      if (!(a instanceof ObjectNode map) || map.isEmpty()) {
+      if (a == null) {
+        continue;
+      }
+      if (!(a instanceof ObjectNode)) {
+        // kyaml's getMapFromMeta reads the node's content as key/value pairs: a scalar or null has
+        // none, a sequence [k, v, ...] pairs up its elements
+        a = annotationPairs(r, a);
+        r.metadata().set("annotations", a);
+      }
+      ObjectNode map = (ObjectNode) a;
+      if (map.isEmpty()) {
+        r.metadata().remove("annotations"); // SetAnnotations of an empty map drops the field
         continue;
       }
       if (map.remove(HelmInflator.HELM_GENERATED) != null && map.isEmpty()) {

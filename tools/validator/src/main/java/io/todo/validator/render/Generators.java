@@ -41,10 +41,10 @@ final class Generators {
     if (name.isEmpty()) {
       throw ValidatorException.input(where, "a " + kind.toLowerCase() + " generator must have a name");
     }
-    String behavior = item.string("behavior").isEmpty() ? "create" : item.string("behavior");
+    // types.NewGenerationBehavior: anything else (none, a typo) is "unspecified", which creates
+    String behavior = item.string("behavior");
     if (!List.of("create", "merge", "replace").contains(behavior)) {
-      throw ValidatorException.input(k.at(item.pointer() + "/behavior"),
-          "behavior must be create, merge or replace, not \"" + behavior + "\"");
+      behavior = "unspecified";
     }
     Map<String, String> data = dataMap(k, loader, item, name, kind);
     ObjectNode obj = F.objectNode();

@@ -20,20 +20,27 @@ final class Hasher {
     m.set("data", value(obj.get("data")));
     if (kind.equals("Secret")) {
       m.set("type", value(obj.get("type")));
-      if (obj.path("stringData").isObject()) {
-        m.set("stringData", obj.get("stringData"));
+      if (obj.path("stringData").isContainerNode()) {
+        m.set("stringData", value(obj.get("stringData")));
       }
-    } else if (obj.path("binaryData").isObject()) {
-      m.set("binaryData", obj.get("binaryData"));
+    } else if (obj.path("binaryData").isContainerNode()) {
+      m.set("binaryData", value(obj.get("binaryData")));
     }
     return encode(sha256Hex(GoJson.marshalDecoded(m)));
   }
 
-  /** A missing field hashes as "", a scalar as its text, a map as itself. */
+  /**
+   * getNodeValues: a missing field hashes as "", a scalar as its text, a map as itself, and a
+   * sequence as null (its JSON does not decode into the map kustomize expects, which stays nil; a
+   * nil map still counts as binaryData or stringData).
+   */
   private static JsonNode value(JsonNode n) {
     JsonNodeFactory f = JsonNodeFactory.instance;
     if (n == null) {
       return f.textNode("");
+    }
+    if (n.isArray()) {
+      return f.nullNode();
     }
     return n.isContainerNode() ? n : f.textNode(n.isNull() ? "null" : n.asText());
   }

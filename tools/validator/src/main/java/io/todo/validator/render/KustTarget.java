@@ -193,8 +193,8 @@ final class KustTarget {
     Path p = dir.resolve(entry).normalize();
     if (!entry.contains("://") && Files.isRegularFile(p)) {
       Path real = loader.checked(entry, where);
-      List<Resource> rs = new Manifests(new YamlLoader(ScalarSchema.CORE_1_2, YamlLimits.DEFAULT).keepingAnnotationText())
-          .readFile(real, loader.shown(p));
+      List<Resource> rs = Manifests.toResources(Res.inlineLists(
+          new YamlLoader(ScalarSchema.CORE_1_2, YamlLimits.DEFAULT).keepingAnnotationText().load(real, loader.shown(p))));
       List<Res> loaded = new ArrayList<>();
       for (Resource r : rs) {
         checkResource(r);
@@ -256,7 +256,7 @@ final class KustTarget {
       }
     }
     if (matches.isEmpty()) {
-      if (!g.behavior.equals("create")) {
+      if (g.behavior.equals("merge") || g.behavior.equals("replace")) {
         throw ValidatorException.input(g.origin(), "id " + id + " does not exist; cannot merge or replace");
       }
       append(ra, List.of(g), g.origin());
@@ -282,7 +282,8 @@ final class KustTarget {
           }
         }
       }
-      default -> throw ValidatorException.input(g.origin(), "id " + id + " exists; behavior must be merge or replace");
+      default -> throw ValidatorException.input(g.origin(), "id " + id + " exists; can not use behavior: '"
+          + g.behavior + "', behavior must be merge or replace");
     }
     // build annotations come from the old object only (mergeStringMapsWithBuildAnnotations): merging into
     // a resource that has no hash suffix adds none

@@ -70,8 +70,11 @@ final class NameReferences {
       JsonNode nsNode = v.get("namespace");
       if (nsNode != null) {
         String ns = nsNode.asText();
-        List<Res> byOrg = candidates.stream().filter(r -> r.orgId().namespace().equals(ns)).toList();
-        pool = !byOrg.isEmpty() ? byOrg : candidates.stream().filter(r -> r.namespace().equals(ns)).toList();
+        // GroupedByOriginalNamespace, else GroupedByCurrentNamespace: keyed by effective namespace
+        // ("" is "default"), cluster-scoped candidates in neither
+        List<Res> byOrg = candidates.stream().filter(r -> r.orgId().effectiveNamespace().equals(ns)).toList();
+        pool = !byOrg.isEmpty() ? byOrg
+            : candidates.stream().filter(r -> r.curId().effectiveNamespace().equals(ns)).toList();
       }
       Res referral = select(nameNode.asText(), pool, referrer, ref, fs, true);
       if (referral == null) {

@@ -37,9 +37,14 @@ final class Patches {
       return json(new YamlLoader(ScalarSchema.YAML_1_1, YamlLimits.DEFAULT).parse(text, file), target, options, where,
           source);
     }
+    nonEmpty = Res.inlineLists(nonEmpty); // SliceFromBytes expands Lists of patches too
     List<Res> sm = new ArrayList<>();
     for (YamlDocument d : nonEmpty) {
-      if (!d.content().isObject()) {
+      // SliceFromBytes drops nothing but validates each document's metadata (GetValidatedMetadata):
+      // a kind, and a name unless the kind is a List
+      String kind = d.content().isObject() ? Res.text(d.content().get("kind")) : "";
+      if (!d.content().isObject() || kind.isEmpty()
+          || !kind.endsWith("List") && Res.text(d.content().path("metadata").get("name")).isEmpty()) {
         throw ValidatorException.input(d.start(), "unable to parse SM or JSON patch from " + source);
       }
       sm.add(new Res((ObjectNode) d.content(), d.locations()));

@@ -17,13 +17,13 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * What the renderer needs from the Kubernetes schemas, and nothing else: which kinds are
- * namespaced, and the patch strategies and merge keys of the newest version's definitions, pruned
- * to the paths that lead to one. Derived at build time from the schema bundle ({@link #generate})
- * so that a cold render reads a few kilobytes instead of the whole bundle.
+ * What the renderer needs from the Kubernetes schema, and nothing else: the patch strategies and
+ * merge keys of kyaml's built-in definitions (Kubernetes v1.21.2, as kustomize merges), pruned to
+ * the paths that lead to one (which types are cluster-scoped is kyaml's fixed table, in {@link
+ * ResId}). Derived at build time ({@link #generate}) so that a cold render reads a few kilobytes.
  *
- * <p>Layout: {@code {"version": "1.36", "namespaced": {"group/Kind": bool}, "kinds":
- * {"group/version/Kind": definitionName}, "definitions": {definitionName: prunedDefinition}}}.
+ * <p>Layout: {@code {"version": "kyaml-v1.21.2", "kinds": {"group/version/Kind": definitionName},
+ * "definitions": {definitionName: prunedDefinition}}}.
  */
 public final class RenderTable {
   public static final String RESOURCE = "/io/todo/validator/render/k8s-render-table.json";
@@ -66,12 +66,6 @@ public final class RenderTable {
     }
   }
 
-  /** True/false for a known built-in kind, null when the kind is unknown. */
-  Boolean namespaced(String group, String kind) {
-    JsonNode n = root.path("namespaced").get(group + "/" + kind);
-    return n == null ? null : n.asBoolean();
-  }
-
   /** The pruned definition of a built-in kind, or null when it has no merge keys anywhere. */
   JsonNode kind(String group, String version, String kind) {
     JsonNode name = root.path("kinds").get(group + "/" + version + "/" + kind);
@@ -82,21 +76,27 @@ public final class RenderTable {
     return root.path("definitions").get(name);
   }
 
-  /**
-   * Derives the table from the schema bundle's root (layout in {@code SchemaBundle}): the newest
-   * version's definitions keep only properties, items, {@code $ref}s and patch extensions on a path
-   * to a patch strategy; the others are dropped (for a merge, "no schema" and "a schema without
-   * strategies" are the same thing).
-   */
-  public static byte[] generate(JsonNode bundle) throws IOException {
-    List<String> versions = new ArrayList<>();
-    bundle.path("versions").fieldNames().forEachRemaining(versions::add);
-    versions.sort(io.todo.validator.schema.SchemaBundle::compareVersions);
-    String newest = versions.get(versions.size() - 1);
-    Map<String, JsonNode> defs = new TreeMap<>();
-    bundle.path("versions").path(newest).fields()
-        .forEachRemaining(e -> defs.put(e.getKey(), bundle.path("definitions").get(e.getValue().asText())));
+  /** kyaml's built-in schema, reduced by {@code tools/scripts/kyaml-openapi.sh}. */
+  public static final String KYAML_SCHEMA = "/io/todo/validator/render/kyaml-openapi-v1.21.2.json";
 
+  /**
+   * Derives the table from kyaml's built-in Kubernetes schema (v1.21.2, the only one kustomize
+   * merges with, whatever the cluster version): its definitions keep only properties, items,
+   * {@code $ref}s and patch extensions on a path to a patch strategy; the others are dropped (for a
+   * merge, "no schema" and "a schema without strategies" are the same thing). Kinds and fields
+   * newer than v1.21.2 have no merge keys in kustomize (their lists are replaced), and kinds it
+   * still has (batch/v1beta1 CronJob) keep theirs.
+   */
+  public static byte[] generate() throws IOException {
+    JsonNode schema;
+    try (InputStream in = RenderTable.class.getResourceAsStream(KYAML_SCHEMA)) {
+      if (in == null) {
+        throw new IOException("missing resource " + KYAML_SCHEMA);
+      }
+      schema = JsonTree.read(new BufferedInputStream(in, 1 << 16));
+    }
+    Map<String, JsonNode> defs = new TreeMap<>();
+    schema.path("definitions").fields().forEachRemaining(e -> defs.put(e.getKey(), e.getValue()));
     // definitions that lead to a patch strategy, to a fixed point (definitions refer to each other)
     Set<String> relevant = new HashSet<>();
     boolean changed = true;
@@ -111,8 +111,7 @@ public final class RenderTable {
     }
     ObjectMapper mapper = new ObjectMapper();
     ObjectNode out = mapper.createObjectNode();
-    out.put("version", newest);
-    out.set("namespaced", bundle.path("namespaced"));
+    out.put("version", "kyaml-v1.21.2");
     ObjectNode kinds = out.putObject("kinds");
     ObjectNode prunedDefs = out.putObject("definitions");
     Map<String, String> kindIndex = new TreeMap<>();

@@ -64,6 +64,7 @@ public final class Renderer {
       checkMetadata(ra);
       BuildMetadata.stringifyAnnotations(ra);
       ra.removeIf(Renderer::isLocalConfig);
+      BuildMetadata.requireStringAnnotationKeys(ra);
     } catch (RenderException e) {
       throw new ValidatorException(ExitCodes.USAGE, displayName + ": error: " + e.getMessage());
     }

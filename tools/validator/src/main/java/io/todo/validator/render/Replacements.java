@@ -218,8 +218,9 @@ final class Replacements {
     }
     JsonNode n = slot == null ? null : slot.get();
     if (n == null || n.isNull() || (n.isContainerNode() && n.isEmpty())) {
+      // kustomize prints the source's ResId here, not the whole selector
       throw new RenderException("fieldPath `" + fieldPath + "` is missing for replacement source "
-          + sourceId(source));
+          + selectorId(source));
     }
     ScalarValue v = ScalarValue.of(n);
     JsonNode options = source.get("options");
@@ -279,15 +280,8 @@ final class Replacements {
   /** resid.ResId.IsSelectedBy: exact name, effective namespace and GVK fields, empty ones match anything. */
   private static boolean selectedBy(ResId id, ResId sel) {
     return (sel.name().isEmpty() || sel.name().equals(id.name()))
-        && (sel.namespace().isEmpty() || effectiveNs(sel).equals(effectiveNs(id)))
+        && (sel.namespace().isEmpty() || sel.nsEquals(id))
         && id.selectedBy(sel.group(), sel.version(), sel.kind());
-  }
-
-  private static String effectiveNs(ResId id) {
-    if (id.isClusterScoped()) {
-      return "_non_namespaceable_";
-    }
-    return id.effectiveNamespace();
   }
 
   /** utils.MakeResIds: the current id, then the previous ones. */

@@ -36,14 +36,41 @@ record ResId(String group, String version, String kind, String name, String name
     return group.isEmpty() ? version : group + "/" + version;
   }
 
-  /** Unknown kinds count as namespaced, as in kyaml's openapi lookup. */
+  /**
+   * kyaml's {@code precomputedIsNamespaceScoped} (openapi.go, Kubernetes v1.21.2) keyed by exact
+   * apiVersion and kind, cluster-scoped entries only: kustomize asks it before any schema, and any
+   * other type (a newer kind, another version, a CRD's kind) counts as namespaced.
+   */
+  private static final java.util.Set<String> CLUSTER_SCOPED = java.util.Set.of(
+      "admissionregistration.k8s.io/v1 MutatingWebhookConfiguration",
+      "admissionregistration.k8s.io/v1 ValidatingWebhookConfiguration",
+      "admissionregistration.k8s.io/v1beta1 MutatingWebhookConfiguration",
+      "admissionregistration.k8s.io/v1beta1 ValidatingWebhookConfiguration",
+      "apiextensions.k8s.io/v1 CustomResourceDefinition", "apiextensions.k8s.io/v1beta1 CustomResourceDefinition",
+      "apiregistration.k8s.io/v1 APIService", "apiregistration.k8s.io/v1beta1 APIService",
+      "certificates.k8s.io/v1 CertificateSigningRequest", "certificates.k8s.io/v1beta1 CertificateSigningRequest",
+      "flowcontrol.apiserver.k8s.io/v1beta1 FlowSchema",
+      "flowcontrol.apiserver.k8s.io/v1beta1 PriorityLevelConfiguration", "networking.k8s.io/v1 IngressClass",
+      "networking.k8s.io/v1beta1 IngressClass", "node.k8s.io/v1 RuntimeClass", "node.k8s.io/v1beta1 RuntimeClass",
+      "policy/v1beta1 PodSecurityPolicy", "rbac.authorization.k8s.io/v1 ClusterRole",
+      "rbac.authorization.k8s.io/v1 ClusterRoleBinding", "rbac.authorization.k8s.io/v1beta1 ClusterRole",
+      "rbac.authorization.k8s.io/v1beta1 ClusterRoleBinding", "scheduling.k8s.io/v1 PriorityClass",
+      "scheduling.k8s.io/v1beta1 PriorityClass", "storage.k8s.io/v1 CSIDriver", "storage.k8s.io/v1 CSINode",
+      "storage.k8s.io/v1 StorageClass", "storage.k8s.io/v1 VolumeAttachment", "storage.k8s.io/v1beta1 CSIDriver",
+      "storage.k8s.io/v1beta1 CSINode", "storage.k8s.io/v1beta1 StorageClass",
+      "storage.k8s.io/v1beta1 VolumeAttachment", "v1 ComponentStatus", "v1 Namespace", "v1 Node",
+      "v1 NodeProxyOptions", "v1 PersistentVolume");
+
+  /** openapi.IsCertainlyClusterScoped: only the types kyaml knows as cluster-scoped. */
   boolean isClusterScoped() {
-    Boolean namespaced = RenderTable.get().namespaced(group, kind);
-    return namespaced != null && !namespaced;
+    return CLUSTER_SCOPED.contains(apiVersion() + " " + kind);
   }
 
-  /** "" and "default" name the same namespace. */
+  /** kyaml's EffectiveNamespace: "" and "default" name the same namespace; cluster-scoped types have none. */
   String effectiveNamespace() {
+    if (isClusterScoped()) {
+      return "_non_namespaceable_";
+    }
     return namespace.isEmpty() ? "default" : namespace;
   }
 

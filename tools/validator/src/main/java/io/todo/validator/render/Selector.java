@@ -61,7 +61,7 @@ final class Selector {
     for (Res r : resources) {
       ResId cur = r.curId();
       ResId org = r.orgId();
-      if (!m(namespace, effectiveNs(org)) && !m(namespace, effectiveNs(cur))) {
+      if (!m(namespace, org.effectiveNamespace()) && !m(namespace, cur.effectiveNamespace())) {
         continue;
       }
       if (!m(name, org.name()) && !m(name, cur.name())) {
@@ -84,10 +84,6 @@ final class Selector {
     return matches(parse(selector == null ? "" : selector), values);
   }
 
-  private static String effectiveNs(ResId id) {
-    return id.isClusterScoped() ? "_non_namespaceable_" : id.effectiveNamespace();
-  }
-
   private record Requirement(String key, String op, Set<String> values) {
     boolean matches(Map<String, String> m) {
       return switch (op) {
@@ -95,8 +91,21 @@ final class Selector {
         case "!" -> !m.containsKey(key);
         case "=", "==", "in" -> m.containsKey(key) && values.contains(m.get(key));
         case "!=", "notin" -> !m.containsKey(key) || !values.contains(m.get(key));
+        case "gt", "lt" -> {
+          Long have = m.containsKey(key) ? parseInt64(m.get(key)) : null;
+          Long want = parseInt64(values.iterator().next());
+          yield have != null && want != null && (op.equals("gt") ? have > want : have < want);
+        }
         default -> false;
       };
+    }
+  }
+
+  private static Long parseInt64(String v) {
+    try {
+      return Long.parseLong(v);
+    } catch (NumberFormatException e) {
+      return null;
     }
   }
 
@@ -109,52 +118,307 @@ final class Selector {
     return true;
   }
 
-  /** labels.Parse syntax: k=v, k==v, k!=v, k in (a,b), k notin (a,b), k, !k; comma separated. */
+  /**
+   * labels.Parse as kyaml vendors it (k8sgen/pkg/labels/selector.go): a lexer and parser for k=v,
+   * k==v, k!=v, k in (a,b), k notin (a,b), k, !k, k>1, k<1, with its label key and value
+   * validation and its error messages.
+   */
   static List<Requirement> parse(String s) {
-    List<Requirement> out = new ArrayList<>();
-    int i = 0;
-    String in = s.trim();
-    while (i < in.length()) {
-      int end = i;
-      int depth = 0;
-      while (end < in.length() && (depth > 0 || in.charAt(end) != ',')) {
-        if (in.charAt(end) == '(') {
-          depth++;
-        } else if (in.charAt(end) == ')') {
-          depth--;
-        }
-        end++;
-      }
-      out.add(requirement(in.substring(i, end).trim(), s));
-      i = end + 1;
-    }
-    return out;
+    return new LabelParser(lex(s)).parse();
   }
 
-  private static Requirement requirement(String r, String whole) {
-    if (r.isEmpty()) {
-      throw new RenderException("invalid selector \"" + whole + "\"");
-    }
-    java.util.regex.Matcher set = java.util.regex.Pattern.compile("(\\S+)\\s+(in|notin)\\s*\\((.*)\\)").matcher(r);
-    if (set.matches()) {
-      Set<String> vals = new TreeSet<>();
-      for (String v : set.group(3).split(",")) {
-        vals.add(v.trim());
+  private record Tok(String kind, String lit) {}
+
+  private static final Set<String> SPECIAL = Set.of("=", "!", "(", ")", ",", ">", "<");
+  private static final Map<String, String> TOKENS = Map.ofEntries(Map.entry(")", ")"), Map.entry(",", ","),
+      Map.entry("!", "!"), Map.entry("==", "=="), Map.entry("=", "="), Map.entry(">", ">"), Map.entry("in", "in"),
+      Map.entry("<", "<"), Map.entry("!=", "!="), Map.entry("notin", "notin"), Map.entry("(", "("));
+
+  private static List<Tok> lex(String s) {
+    List<Tok> out = new ArrayList<>();
+    int i = 0;
+    while (true) {
+      while (i < s.length() && " \t\r\n".indexOf(s.charAt(i)) >= 0) {
+        i++;
       }
-      return new Requirement(set.group(1), set.group(2), vals);
+      if (i >= s.length()) {
+        out.add(new Tok("end", ""));
+        return out;
+      }
+      StringBuilder b = new StringBuilder();
+      if (SPECIAL.contains(String.valueOf(s.charAt(i)))) {
+        String last = null;
+        while (i < s.length() && SPECIAL.contains(String.valueOf(s.charAt(i)))) {
+          b.append(s.charAt(i));
+          if (TOKENS.containsKey(b.toString())) {
+            last = b.toString();
+            i++;
+          } else if (last != null) {
+            break;
+          } else {
+            i++;
+          }
+        }
+        out.add(last == null ? new Tok("error", "error expected: keyword found '" + b + "'") : new Tok(last, last));
+        continue;
+      }
+      while (i < s.length() && !SPECIAL.contains(String.valueOf(s.charAt(i))) && " \t\r\n".indexOf(s.charAt(i)) < 0) {
+        b.append(s.charAt(i++));
+      }
+      String w = b.toString();
+      out.add(TOKENS.containsKey(w) ? new Tok(w, w) : new Tok("id", w));
     }
-    for (String op : new String[] {"!=", "==", "="}) {
-      int at = r.indexOf(op);
-      if (at > 0) {
-        return new Requirement(r.substring(0, at).trim(), op, Set.of(r.substring(at + op.length()).trim()));
+  }
+
+  private static final class LabelParser {
+    private final List<Tok> toks;
+    private int pos;
+
+    LabelParser(List<Tok> toks) {
+      this.toks = toks;
+    }
+
+    /** In the values context the keywords in and notin are identifiers. */
+    private Tok look(boolean values) {
+      Tok t = toks.get(pos);
+      return values && (t.kind().equals("in") || t.kind().equals("notin")) ? new Tok("id", t.lit()) : t;
+    }
+
+    private Tok take(boolean values) {
+      Tok t = look(values);
+      pos++;
+      return t;
+    }
+
+    List<Requirement> parse() {
+      List<Requirement> out = new ArrayList<>();
+      while (true) {
+        Tok t = look(true);
+        switch (t.kind()) {
+          case "id", "!" -> {
+            try {
+              out.add(requirement());
+            } catch (RenderException e) {
+              throw new RenderException("unable to parse requirement: " + e.getMessage());
+            }
+            Tok n = take(true);
+            if (n.kind().equals("end")) {
+              return out;
+            }
+            if (!n.kind().equals(",")) {
+              throw new RenderException("found '" + n.lit() + "', expected: ',' or 'end of string'");
+            }
+            Tok n2 = look(true);
+            if (!n2.kind().equals("id") && !n2.kind().equals("!")) {
+              throw new RenderException("found '" + n2.lit() + "', expected: identifier after ','");
+            }
+          }
+          case "end" -> {
+            return out;
+          }
+          default -> throw new RenderException("found '" + t.lit() + "', expected: !, identifier, or 'end of string'");
+        }
       }
     }
-    if (r.startsWith("!")) {
-      return new Requirement(r.substring(1).trim(), "!", Set.of());
+
+    private Requirement requirement() {
+      String op = null;
+      Tok t = take(true);
+      if (t.kind().equals("!")) {
+        op = "!";
+        t = take(true);
+      }
+      if (!t.kind().equals("id")) {
+        throw new RenderException("found '" + t.lit() + "', expected: identifier");
+      }
+      String key = t.lit();
+      validateKey(key);
+      String next = look(true).kind();
+      if (next.equals("end") || next.equals(",")) {
+        return newRequirement(key, op == null ? "exists" : op, new TreeSet<>());
+      }
+      if (op != null) {
+        return newRequirement(key, op, new TreeSet<>());
+      }
+      Tok o = take(false);
+      op = switch (o.kind()) {
+        case "in", "notin", "=", "==", "!=" -> o.kind();
+        case ">" -> "gt";
+        case "<" -> "lt";
+        default -> throw new RenderException("found '" + o.lit() + "', expected: '=', '!=', '==', 'in', notin'");
+      };
+      Set<String> values = op.equals("in") || op.equals("notin") ? values() : exactValue();
+      return newRequirement(key, op, values);
     }
-    if (r.matches("[A-Za-z0-9./_-]+")) {
-      return new Requirement(r, "exists", Set.of());
+
+    private Set<String> values() {
+      Tok t = take(true);
+      if (!t.kind().equals("(")) {
+        throw new RenderException("found '" + t.lit() + "' expected: '('");
+      }
+      Tok l = look(true);
+      switch (l.kind()) {
+        case "id", "," -> {
+          Set<String> s = identifiers();
+          if (!take(true).kind().equals(")")) {
+            throw new RenderException("found '" + l.lit() + "', expected: ')'");
+          }
+          return s;
+        }
+        case ")" -> {
+          take(true);
+          return new TreeSet<>(Set.of(""));
+        }
+        default -> throw new RenderException("found '" + l.lit() + "', expected: ',', ')' or identifier");
+      }
     }
-    throw new RenderException("invalid selector \"" + whole + "\"");
+
+    private Set<String> identifiers() {
+      Set<String> s = new TreeSet<>();
+      while (true) {
+        Tok t = take(true);
+        switch (t.kind()) {
+          case "id" -> {
+            s.add(t.lit());
+            Tok n = look(true);
+            if (n.kind().equals(")")) {
+              return s;
+            }
+            if (!n.kind().equals(",")) {
+              throw new RenderException("found '" + n.lit() + "', expected: ',' or ')'");
+            }
+          }
+          case "," -> {
+            if (s.isEmpty()) {
+              s.add("");
+            }
+            Tok n = look(true);
+            if (n.kind().equals(")")) {
+              s.add("");
+              return s;
+            }
+            if (n.kind().equals(",")) {
+              take(true);
+              s.add("");
+            }
+          }
+          default -> throw new RenderException("found '" + t.lit() + "', expected: ',', or identifier");
+        }
+      }
+    }
+
+    private Set<String> exactValue() {
+      Tok t = look(true);
+      if (t.kind().equals("end") || t.kind().equals(",")) {
+        return new TreeSet<>(Set.of(""));
+      }
+      t = take(true);
+      if (t.kind().equals("id")) {
+        return new TreeSet<>(Set.of(t.lit()));
+      }
+      throw new RenderException("found '" + t.lit() + "', expected: identifier");
+    }
+  }
+
+  private static Requirement newRequirement(String key, String op, Set<String> vals) {
+    validateKey(key);
+    switch (op) {
+      case "in", "notin" -> {
+        if (vals.isEmpty()) {
+          throw new RenderException("for 'in', 'notin' operators, values set can't be empty");
+        }
+      }
+      case "=", "==", "!=" -> {
+        if (vals.size() != 1) {
+          throw new RenderException("exact-match compatibility requires one single value");
+        }
+      }
+      case "gt", "lt" -> {
+        if (vals.size() != 1) {
+          throw new RenderException("for 'Gt', 'Lt' operators, exactly one value is required");
+        }
+        for (String v : vals) {
+          if (parseInt64(v) == null) {
+            throw new RenderException("for 'Gt', 'Lt' operators, the value must be an integer");
+          }
+        }
+      }
+      default -> { }
+    }
+    for (String v : vals) {
+      List<String> errs = new ArrayList<>();
+      if (v.length() > 63) {
+        errs.add("must be no more than 63 characters");
+      }
+      if (!LABEL_VALUE.matcher(v).matches()) {
+        errs.add(regexError(LABEL_VALUE_MSG, "(" + QNAME_FMT + ")?", "MyValue", "my_value", "12345"));
+      }
+      if (!errs.isEmpty()) {
+        throw new RenderException("invalid label value: " + GoStrconv.quote(v) + ": at key: " + GoStrconv.quote(key)
+            + ": " + String.join("; ", errs));
+      }
+    }
+    return new Requirement(key, op, vals);
+  }
+
+  private static final String QNAME_FMT = "([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]";
+  private static final String QNAME_MSG = "must consist of alphanumeric characters, '-', '_' or '.', and must start"
+      + " and end with an alphanumeric character";
+  private static final String LABEL_VALUE_MSG = "a valid label must be an empty string or consist of alphanumeric"
+      + " characters, '-', '_' or '.', and must start and end with an alphanumeric character";
+  private static final String DNS1123_LABEL = "[a-z0-9]([-a-z0-9]*[a-z0-9])?";
+  private static final String DNS1123_SUBDOMAIN_FMT = DNS1123_LABEL + "(\\." + DNS1123_LABEL + ")*";
+  private static final java.util.regex.Pattern QNAME = java.util.regex.Pattern.compile(QNAME_FMT);
+  private static final java.util.regex.Pattern LABEL_VALUE = java.util.regex.Pattern.compile("(" + QNAME_FMT + ")?");
+  private static final java.util.regex.Pattern DNS1123_SUBDOMAIN = java.util.regex.Pattern.compile(DNS1123_SUBDOMAIN_FMT);
+
+  private static String regexError(String msg, String fmt, String... examples) {
+    StringBuilder b = new StringBuilder(msg).append(" (e.g. ");
+    for (int i = 0; i < examples.length; i++) {
+      if (i > 0) {
+        b.append(" or ");
+      }
+      b.append('\'').append(examples[i]).append("', ");
+    }
+    return b.append("regex used for validation is '").append(fmt).append("')").toString();
+  }
+
+  /** validation.IsQualifiedName, as validateLabelKey reports it. */
+  private static void validateKey(String k) {
+    List<String> errs = new ArrayList<>();
+    String[] parts = k.split("/", -1);
+    String name;
+    if (parts.length == 1) {
+      name = parts[0];
+    } else if (parts.length == 2) {
+      String prefix = parts[0];
+      name = parts[1];
+      if (prefix.isEmpty()) {
+        errs.add("prefix part must be non-empty");
+      } else {
+        if (prefix.length() > 253) {
+          errs.add("prefix part must be no more than 253 characters");
+        }
+        if (!DNS1123_SUBDOMAIN.matcher(prefix).matches()) {
+          errs.add("prefix part " + regexError("a DNS-1123 subdomain must consist of lower case alphanumeric characters,"
+              + " '-' or '.', and must start and end with an alphanumeric character", DNS1123_SUBDOMAIN_FMT, "example.com"));
+        }
+      }
+    } else {
+      errs.add("a qualified name " + regexError(QNAME_MSG, QNAME_FMT, "MyName", "my.name", "123-abc")
+          + " with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')");
+      throw new RenderException("invalid label key " + GoStrconv.quote(k) + ": " + String.join("; ", errs));
+    }
+    if (name.isEmpty()) {
+      errs.add("name part must be non-empty");
+    } else if (name.length() > 63) {
+      errs.add("name part must be no more than 63 characters");
+    }
+    if (!QNAME.matcher(name).matches()) {
+      errs.add("name part " + regexError(QNAME_MSG, QNAME_FMT, "MyName", "my.name", "123-abc"));
+    }
+    if (!errs.isEmpty()) {
+      throw new RenderException("invalid label key " + GoStrconv.quote(k) + ": " + String.join("; ", errs));
+    }
   }
 }

@@ -268,43 +268,186 @@ final class StrategicMerge {
         }
       }
     }
-    List<JsonNode> result = new ArrayList<>();
-    for (List<String> t : tuples) {
-      List<String> k = new ArrayList<>();
-      List<String> v = new ArrayList<>();
-      for (int i = 0; i < keys.size(); i++) {
-        if (!t.get(i).isEmpty()) {
-          k.add(keys.get(i));
-          v.add(t.get(i));
+    return walkKeyed(d, o, keys, validKeys(tuples, keys), tuples, es, path);
+  }
+
+  /** validateKeys: the merge keys some element has a value for (all of them when none has). */
+  private static List<String> validKeys(List<List<String>> tuples, List<String> keys) {
+    List<String> valid = new ArrayList<>();
+    for (int i = 0; i < keys.size(); i++) {
+      final int k = i;
+      if (tuples.stream().anyMatch(t -> !t.get(k).isEmpty())) {
+        valid.add(keys.get(i));
+      }
+    }
+    return valid.isEmpty() ? keys : valid;
+  }
+
+  /**
+   * kyaml's walkAssociativeSequence and appendListNode (ListIncreaseDirection=Prepend), step by
+   * step. The key tuples of the patch's elements, then of the resource's, are merged one by one
+   * into a new list, each patch element merging into the resource's element in place; then every
+   * resource element is put back into that list: where an element with its key values is, else at
+   * the end. With several keys (ports on containerPort and protocol) tuples that differ only by an
+   * empty value are unified first, and each resource element is removed and appended again, so the
+   * resource's elements keep their order after the patch's new ones. Quirks that follow: an element
+   * the patch replaces ($patch: replace) is the resource's again, one matched only partly (no
+   * protocol on one side) stays as it was, of two resource elements with the same key the last
+   * wins, and an element without the key drops the others.
+   */
+  private static JsonNode walkKeyed(ArrayNode d, JsonNode o, List<String> keys, List<String> validKeys,
+      List<List<String>> tuples, MergeSchema es, String path) {
+    // mergeValues: tuples that share a value and differ only where one side is empty become one
+    for (int i = 0; i < tuples.size() && keys.size() > 1; i++) {
+      for (int j = 0; j < tuples.size(); j++) {
+        List<String> m = unify(tuples.get(i), tuples.get(j));
+        if (m != null) {
+          tuples.set(i, m);
+          tuples.set(j, m);
         }
       }
-      if (k.isEmpty()) {
-        k.addAll(keys);
-        v.addAll(t);
+    }
+    ArrayNode items = F.arrayNode();
+    for (List<String> t : tuples) {
+      List<String> vv = new ArrayList<>();
+      for (String k : validKeys) {
+        vv.add(t.get(keys.indexOf(k)));
       }
-      int di = find(d, k, v);
-      JsonNode de = di < 0 ? null : d.get(di);
-      int pi = o == null ? -1 : find(o, k, v);
-      JsonNode pe = pi < 0 ? null : o.get(pi);
-      if (pe == null && de == null) {
-        continue;
+      // elementValueList: each source's first element matching the tuple's non-empty values
+      List<String> ek = new ArrayList<>();
+      List<String> ev = new ArrayList<>();
+      for (int i = 0; i < keys.size(); i++) {
+        if (!t.get(i).isEmpty()) {
+          ek.add(keys.get(i));
+          ev.add(t.get(i));
+        }
       }
-      JsonNode val = pe == null ? prune(de, es) : walk(de, pe, es, path + "/" + String.join(",", v));
-      if (val == null || val == CLEAR || val.isNull() || (val.isObject() && val.isEmpty())) {
+      if (ek.isEmpty()) {
+        ek.addAll(keys);
+        ev.addAll(t);
+      }
+      JsonNode de = first(d, ek, ev);
+      JsonNode pe = o != null && o.isArray() ? first((ArrayNode) o, ek, ev) : null;
+      JsonNode val = pe == null ? (de == null ? null : prune(de, es))
+          : walk(de, pe, es, path + "/" + String.join(",", vv));
+      if (val == null || val == CLEAR || val.isNull() || val.isObject() && val.isEmpty()) {
+        setElement(d, null, validKeys, vv);
         continue;
       }
       if (val.isObject()) {
-        for (int i = 0; i < k.size(); i++) {
-          if (!val.has(k.get(i)) && !v.get(i).isEmpty()) {
-            ((ObjectNode) val).put(k.get(i), v.get(i));
+        for (int i = 0; i < validKeys.size(); i++) {
+          if (!val.has(validKeys.get(i)) && !vv.get(i).isEmpty()) {
+            ((ObjectNode) val).put(validKeys.get(i), vv.get(i));
           }
         }
       }
-      result.add(val);
+      setElement(items, val, validKeys, vv);
     }
-    ArrayNode out = F.arrayNode();
-    result.forEach(out::add);
-    return out;
+    // appendListNode(items, dest): every resource element is taken out and appended again
+    for (JsonNode elem : new ArrayList<JsonNode>(toList(d))) {
+      List<String> v = new ArrayList<>();
+      for (String k : validKeys) {
+        JsonNode f = elem.isObject() ? elem.get(k) : null;
+        if (f == null) {
+          items.add(elem);
+          continue;
+        }
+        v.add(f.isValueNode() ? f.asText() : "");
+      }
+      if (validKeys.size() > 1) {
+        setElement(items, null, validKeys, v);
+      }
+      setElement(items, elem, validKeys, v);
+    }
+    return items;
+  }
+
+  private static List<JsonNode> toList(ArrayNode a) {
+    List<JsonNode> l = new ArrayList<>();
+    a.forEach(l::add);
+    return l;
+  }
+
+  /** mergeValues' match: at least one equal value, and the others equal or empty on one side. */
+  private static List<String> unify(List<String> a, List<String> b) {
+    boolean common = false;
+    List<String> r = new ArrayList<>();
+    for (int i = 0; i < a.size(); i++) {
+      if (a.get(i).equals(b.get(i))) {
+        common = true;
+        r.add(a.get(i));
+      } else if (!a.get(i).isEmpty() && !b.get(i).isEmpty()) {
+        return null;
+      } else {
+        r.add(a.get(i).isEmpty() ? b.get(i) : a.get(i));
+      }
+    }
+    return common ? r : null;
+  }
+
+  /** yaml.FieldMatcher on one key: the field is there, and has the value unless the value is "". */
+  private static boolean fieldMatches(JsonNode e, String key, String value) {
+    JsonNode f = e.get(key);
+    return f != null && (value.isEmpty() || f.isValueNode() && f.asText().equals(value));
+  }
+
+  /**
+   * yaml.ElementMatcher (MatchField): the first mapping whose fields have exactly these values ("" only
+   * matches an empty value, unlike ElementSetter's FieldMatcher).
+   */
+  private static JsonNode first(ArrayNode list, List<String> keys, List<String> values) {
+    for (JsonNode e : list) {
+      if (!e.isObject()) {
+        continue;
+      }
+      boolean all = true;
+      for (int i = 0; i < keys.size() && all; i++) {
+        JsonNode f = e.get(keys.get(i));
+        all = f != null && f.isValueNode() && !f.isNull() && f.asText().equals(values.get(i));
+      }
+      if (all) {
+        return e;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * yaml.ElementSetter: empty elements are dropped, elements matching the values (only as many
+   * keys as there are values) are replaced by the element or removed (null), which is appended
+   * when nothing matched.
+   */
+  private static void setElement(ArrayNode list, JsonNode element, List<String> keys, List<String> values) {
+    List<JsonNode> out = new ArrayList<>();
+    boolean found = false;
+    for (JsonNode e : list) {
+      if (e == null || e.isNull() || e.isObject() && e.isEmpty()) {
+        continue;
+      }
+      if (!e.isObject()) {
+        out.add(e);
+        continue;
+      }
+      boolean match = !values.isEmpty();
+      for (int j = 0; j < keys.size() && j < values.size() && match; j++) {
+        match = fieldMatches(e, keys.get(j), values.get(j));
+      }
+      if (!match) {
+        if (!values.isEmpty()) {
+          out.add(e);
+        }
+        continue;
+      }
+      found = true;
+      if (element != null) {
+        out.add(element);
+      }
+    }
+    list.removeAll();
+    out.forEach(list::add);
+    if (element != null && !found) {
+      list.add(element);
+    }
   }
 
   private static JsonNode mergePrimitives(ArrayNode dest, JsonNode origin) {

@@ -122,6 +122,12 @@ final class Transformers {
                 "wrong node kind at " + fs.path() + " of " + r.curId() + ": expected a mapping");
           }
           sorted.forEach((k, v) -> {
+            if (!map.has(k) && !BuildMetadata.readsAsString(k)) {
+              // kyaml adds the key as an untagged plain scalar: one that yaml.v3 reads as another
+              // type (true, 12, null, a date) makes the final JSON conversion fail
+              throw ValidatorException.input(where, "json: unsupported type: map[interface {}]interface {} (the key "
+                  + GoStrconv.quote(k) + " added at " + fs.path() + " of " + r.curId() + " is not read back as a string)");
+            }
             map.put(k, v);
             r.origins.put(slot.pointer() + "/" + io.todo.validator.model.SourceMap.escape(k), where);
           });
@@ -211,9 +217,10 @@ final class Transformers {
     } else if (!image.digest().isEmpty()) {
       tag = "";
       digest = image.digest();
-    }
-    if (!image.tagSuffix().isEmpty()) {
+    } else if (!image.tagSuffix().isEmpty()) {
+      // only when neither newTag nor digest is set, and it drops the digest (imagetag/updater.go)
       tag = tag + image.tagSuffix();
+      digest = "";
     }
     String out = name;
     if (!tag.isEmpty()) {

@@ -3,7 +3,6 @@ package io.todo.validator.render;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.todo.validator.schema.SchemaBundle;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.TreeMap;
@@ -15,40 +14,48 @@ class RenderTableTest {
   private static final int DEPTH = 12;
 
   @Test
-  void everyKindKeepsEveryPatchStrategyOfTheFullSchema() {
-    SchemaBundle bundle = SchemaBundle.builtin();
-    String v = bundle.newestVersion();
+  void everyKindKeepsEveryPatchStrategyOfKyamlsSchema() throws Exception {
+    JsonNode defs;
+    try (java.io.InputStream in = RenderTable.class.getResourceAsStream(RenderTable.KYAML_SCHEMA)) {
+      defs = new com.fasterxml.jackson.databind.ObjectMapper().readTree(in).path("definitions");
+    }
     RenderTable table = RenderTable.get();
-    int kinds = 0;
-    for (String name : bundle.definitionNames(v)) {
-      JsonNode def = bundle.definition(v, name).orElseThrow();
-      for (JsonNode gvk : def.path("x-kubernetes-group-version-kind")) {
-        String group = gvk.path("group").asText();
-        String version = gvk.path("version").asText();
-        String kind = gvk.path("kind").asText();
-        if (!bundle.definitionName(v, group, version, kind).orElseThrow().equals(name)) {
-          continue; // a GVK shared by several definitions: the first by name is the one used
-        }
-        Map<String, String> full = new TreeMap<>();
-        collect(def, n -> bundle.definition(v, n).orElse(null), "", DEPTH, full);
-        Map<String, String> pruned = new TreeMap<>();
-        JsonNode t = table.kind(group, version, kind);
-        if (t != null) {
-          collect(t, table::definition, "", DEPTH, pruned);
-        }
-        assertThat(pruned).as(group + "/" + version + "/" + kind).isEqualTo(full);
-        kinds++;
+    Map<String, String> firstByGvk = new TreeMap<>();
+    for (Iterator<String> it = defs.fieldNames(); it.hasNext(); ) {
+      String name = it.next();
+      for (JsonNode gvk : defs.get(name).path("x-kubernetes-group-version-kind")) {
+        firstByGvk.merge(gvk.path("group").asText() + "/" + gvk.path("version").asText() + "/"
+            + gvk.path("kind").asText(), name, (a, b) -> a.compareTo(b) <= 0 ? a : b);
       }
     }
+    int kinds = 0;
+    for (Map.Entry<String, String> e : firstByGvk.entrySet()) {
+      String[] gvk = e.getKey().split("/", -1);
+      Map<String, String> full = new TreeMap<>();
+      collect(defs.get(e.getValue()), defs::get, "", DEPTH, full);
+      Map<String, String> pruned = new TreeMap<>();
+      JsonNode t = table.kind(gvk[0], gvk[1], gvk[2]);
+      if (t != null) {
+        collect(t, table::definition, "", DEPTH, pruned);
+      }
+      assertThat(pruned).as(e.getKey()).isEqualTo(full);
+      kinds++;
+    }
     assertThat(kinds).isGreaterThan(100);
+    // what kustomize v5.8.1 merges with: no merge keys for fields newer than v1.21.2, and kinds
+    // removed from Kubernetes since then keep theirs
+    assertThat(table.definition("io.k8s.api.core.v1.PodSpec").path("properties").has("schedulingGates")).isFalse();
+    assertThat(table.kind("batch", "v1beta1", "CronJob")).isNotNull();
   }
 
   @Test
   void knowsScopesAndPodMergeKeys() {
     RenderTable t = RenderTable.get();
-    assertThat(t.namespaced("apps", "Deployment")).isTrue();
-    assertThat(t.namespaced("rbac.authorization.k8s.io", "ClusterRole")).isFalse();
-    assertThat(t.namespaced("example.com", "Widget")).isNull();
+    // scopes are kyaml's fixed table, by exact apiVersion and kind
+    assertThat(ResId.of("apps/v1", "Deployment", "d", "").isClusterScoped()).isFalse();
+    assertThat(ResId.of("rbac.authorization.k8s.io/v1", "ClusterRole", "r", "").isClusterScoped()).isTrue();
+    assertThat(ResId.of("rbac.authorization.k8s.io/v1alpha1", "ClusterRole", "r", "").isClusterScoped()).isFalse();
+    assertThat(ResId.of("example.com/v1", "Widget", "w", "").isClusterScoped()).isFalse();
     assertThat(t.definition("io.k8s.api.core.v1.PodSpec").path("properties").path("containers")
         .path("x-kubernetes-patch-merge-key").asText()).isEqualTo("name");
   }
