@@ -96,14 +96,7 @@ public final class Manifests {
             errors.add(ValidatorException.input(d.locations().locate("/items/" + i), "a List item must be a mapping"));
             continue;
           }
-          var map = new io.todo.validator.model.SourceMap();
-          String prefix = "/items/" + i;
-          d.locations().entries().forEach((k, v) -> {
-            if (k.equals(prefix) || k.startsWith(prefix + "/")) {
-              map.put(k.substring(prefix.length()), v);
-            }
-          });
-          out.add(new Resource((ObjectNode) item, map));
+          out.add(new Resource((ObjectNode) item, d.locations().under("/items/" + i)));
         }
         continue;
       }

@@ -48,6 +48,18 @@ public final class SourceMap {
     }
   }
 
+  /** The entries at and below {@code prefix}, re-rooted there (a List item's own map). */
+  public SourceMap under(String prefix) {
+    SourceMap out = new SourceMap();
+    for (Map.Entry<String, Location> e : byPointer.entrySet()) {
+      String k = e.getKey();
+      if (k.equals(prefix) || k.startsWith(prefix + "/")) {
+        out.put(k.substring(prefix.length()), e.getValue());
+      }
+    }
+    return out;
+  }
+
   /** Replaces every entry by those of {@code other}. */
   public void setAll(SourceMap other) {
     byPointer.clear();

@@ -193,7 +193,7 @@ final class KustTarget {
     Path p = dir.resolve(entry).normalize();
     if (!entry.contains("://") && Files.isRegularFile(p)) {
       Path real = loader.checked(entry, where);
-      List<Resource> rs = Manifests.toResources(Res.inlineLists(
+      List<Resource> rs = Manifests.toResources(ListItems.inline(
           new YamlLoader(ScalarSchema.CORE_1_2, YamlLimits.DEFAULT).keepingAnnotationText().load(real, loader.shown(p))));
       List<Res> loaded = new ArrayList<>();
       for (Resource r : rs) {

@@ -37,7 +37,7 @@ final class Patches {
       return json(new YamlLoader(ScalarSchema.YAML_1_1, YamlLimits.DEFAULT).parse(text, file), target, options, where,
           source);
     }
-    nonEmpty = Res.inlineLists(nonEmpty); // SliceFromBytes expands Lists of patches too
+    nonEmpty = ListItems.inline(nonEmpty); // SliceFromBytes expands Lists of patches too
     List<Res> sm = new ArrayList<>();
     for (YamlDocument d : nonEmpty) {
       // SliceFromBytes drops nothing but validates each document's metadata (GetValidatedMetadata):
