@@ -112,10 +112,6 @@ final class BuildMetadata {
     }
   }
 
-  /**
-   * RemoveBuildAnnotations reads the annotations as a string map and writes them back: every value
-   * becomes a string of its YAML text (1 becomes "1", a mapping becomes "").
-   */
   private static ObjectNode annotationPairs(Res r, JsonNode a) {
     ObjectNode m = JsonNodeFactory.instance.objectNode();
     if (!a.isArray()) {
@@ -145,7 +141,7 @@ final class BuildMetadata {
       JsonNode a = r.obj.path("metadata").get("annotations");
       if (a instanceof ObjectNode map) {
         map.fieldNames().forEachRemaining(k -> {
-          if (!readsAsString(k)) {
+          if (!ScalarValue.readsAsString(k)) {
             throw ValidatorException.input(r.origin(), "json: unsupported type: map[interface {}]interface {}"
                 + " (the annotation key " + GoStrconv.quote(k) + " of " + r.curId() + " is not read back as a string)");
           }
@@ -154,12 +150,10 @@ final class BuildMetadata {
     }
   }
 
-  /** Whether yaml.v3 reads this text, as an untagged plain scalar, as a string. */
-  static boolean readsAsString(String k) {
-    JsonNode n = io.todo.validator.load.ScalarResolver.plainCore(k);
-    return n.isTextual() && !(n instanceof io.todo.validator.load.PlainTimestamp);
-  }
-
+  /**
+   * RemoveBuildAnnotations reads the annotations as a string map and writes them back: every value
+   * becomes a string of its YAML text (1 becomes "1", a mapping becomes "").
+   */
   static void stringifyAnnotations(List<Res> resources) {
     for (Res r : resources) {
       JsonNode a = r.obj.path("metadata").get("annotations");

@@ -154,8 +154,8 @@ final class Generators {
     for (Pair p : pairs) {
       // kyaml writes the keys as untagged plain scalars, so yaml.v3 types them when the resource is
       // turned into JSON: "true", "1.0", "2001-12-14" are no string keys and "<<" is a merge
-      JsonNode typed = io.todo.validator.load.ScalarResolver.plainCore(p.key());
-      if (!typed.isTextual() || typed instanceof io.todo.validator.load.PlainTimestamp) {
+      if (!ScalarValue.readsAsString(p.key())) {
+        JsonNode typed = ScalarValue.untyped(p.key());
         throw ValidatorException.input(p.where(), kind.toLowerCase() + " " + name + ": key `" + p.key()
             + "` is read as a " + (typed.isTextual() ? "timestamp" : typed.getNodeType().toString().toLowerCase())
             + ", not a string: json: unsupported type: map[interface {}]interface {}");

@@ -72,6 +72,16 @@ record ScalarValue(Tag tag, String text, JsonNode container) {
     return ScalarResolver.plainCore(text);
   }
 
+  /**
+   * Whether yaml.v3 reads this text, written as an untagged plain scalar, as a string: kyaml writes
+   * map keys that way (annotations, labels, generated data), and a key that reads as true, 12,
+   * null or a date fails kustomize's final JSON conversion.
+   */
+  static boolean readsAsString(String text) {
+    JsonNode n = untyped(text);
+    return n.isTextual() && !(n instanceof PlainTimestamp);
+  }
+
   /** What yaml.v3 decodes from a scalar with this tag and text. */
   static JsonNode typed(Tag tag, String text) {
     JsonNode plain = untyped(text);

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.re2j.Pattern;
-import com.google.re2j.PatternSyntaxException;
 import io.todo.validator.model.Location;
 import io.todo.validator.model.ValidatorException;
 import java.util.ArrayList;
@@ -122,7 +121,7 @@ final class Transformers {
                 "wrong node kind at " + fs.path() + " of " + r.curId() + ": expected a mapping");
           }
           sorted.forEach((k, v) -> {
-            if (!map.has(k) && !BuildMetadata.readsAsString(k)) {
+            if (!map.has(k) && !ScalarValue.readsAsString(k)) {
               // kyaml adds the key as an untagged plain scalar: one that yaml.v3 reads as another
               // type (true, 12, null, a date) makes the final JSON conversion fail
               throw ValidatorException.input(where, "json: unsupported type: map[interface {}]interface {} (the key "
@@ -147,10 +146,10 @@ final class Transformers {
   static void images(List<Res> resources, Image image, List<FieldSpec> specs) {
     Pattern match;
     try {
-      match = Pattern.compile("^" + image.name() + "(:[a-zA-Z0-9_.{}-]*)?(@sha256:[a-zA-Z0-9_.{}-]*)?$");
-    } catch (PatternSyntaxException e) {
+      match = GoRegexp.compile("^" + image.name() + "(:[a-zA-Z0-9_.{}-]*)?(@sha256:[a-zA-Z0-9_.{}-]*)?$");
+    } catch (RenderException e) {
       throw ValidatorException.input(image.where(), "invalid image name " + image.name()
-          + " (kustomize reads it as a regular expression): " + e.getDescription());
+          + " (kustomize reads it as a regular expression): " + e.getMessage());
     }
     for (Res r : resources) {
       if (r.isEmpty()) {
