@@ -437,17 +437,14 @@ final class KustTarget {
     if (target != null && target.isNull()) {
       target = null;
     }
-    if (target != null) {
-      Selector.check(target, field -> k.at(item.pointer() + "/target/" + field));
-    }
+    Selector t = target == null ? null : new Selector(target, field -> k.at(item.pointer() + "/target/" + field));
     if (!inline.isEmpty()) {
-      JsonNode t = target;
       Location at = k.at(item.pointer() + "/patch");
       return inline(at, () -> Patches.load(inline, k.file, t, item.node().get("options"), at,
           "[inline patch]")); // never the patch text: it may hold a Secret's values
     }
     String text = Patches.text(loader.load(path, k.at(item.pointer() + "/path")));
-    return Patches.load(text, loader.shown(dir.resolve(path).normalize()), target, item.node().get("options"),
+    return Patches.load(text, loader.shown(dir.resolve(path).normalize()), t, item.node().get("options"),
         k.at(item.pointer() + "/path"), "[path: " + GoStrconv.quote(path) + "]");
   }
 

@@ -19,10 +19,10 @@ final class Patches {
   private Patches() {}
 
   /** One patch entry: strategic-merge documents or JSON operations, with where it came from. */
-  record Patch(List<Res> strategic, JsonNode operations, JsonNode target, boolean allowNameChange,
+  record Patch(List<Res> strategic, JsonNode operations, Selector target, boolean allowNameChange,
       boolean allowKindChange, Location where, String source) {}
 
-  static Patch load(String text, String file, JsonNode target, JsonNode options, Location where, String source) {
+  static Patch load(String text, String file, Selector target, JsonNode options, Location where, String source) {
     String trimmed = text.strip();
     if (trimmed.startsWith("[")) {
       return json(new YamlLoader(ScalarSchema.YAML_1_1, YamlLimits.DEFAULT).parse(text, file), target, options, where,
@@ -53,7 +53,7 @@ final class Patches {
         options != null && options.path("allowKindChange").asBoolean(false), where, source);
   }
 
-  private static Patch json(List<YamlDocument> docs, JsonNode target, JsonNode options, Location where, String source) {
+  private static Patch json(List<YamlDocument> docs, Selector target, JsonNode options, Location where, String source) {
     List<YamlDocument> nonEmpty = docs.stream().filter(d -> !d.isEmpty()).toList();
     if (nonEmpty.size() != 1 || !nonEmpty.get(0).content().isArray()) {
       throw ValidatorException.input(where, "unable to parse SM or JSON patch from " + source);
@@ -93,7 +93,7 @@ final class Patches {
         if (p.target() == null) {
           throw ValidatorException.input(p.where(), "must specify a target for JSON patch " + p.source());
         }
-        for (Res r : new Selector(p.target()).select(resources)) {
+        for (Res r : p.target().select(resources)) {
           r.storePreviousId();
           JsonNode out = JsonPatch.apply(r.obj, p.operations());
           if (!out.isObject()) {
@@ -121,7 +121,7 @@ final class Patches {
             + " allowed to set `patches.target` field: " + p.source());
       }
       Res patch = p.strategic().get(0);
-      for (Res r : new Selector(p.target()).select(resources)) {
+      for (Res r : p.target().select(resources)) {
         Res copy = patch.deepCopy();
         copy.obj.put("apiVersion", r.curId().apiVersion());
         String kind = patch.kind();

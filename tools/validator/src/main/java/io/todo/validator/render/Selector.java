@@ -23,24 +23,23 @@ final class Selector {
   private final List<Requirement> labels;
   private final List<Requirement> annotations;
 
-  Selector(JsonNode target) {
-    group = regex(target, "group");
-    version = regex(target, "version");
-    kind = regex(target, "kind");
-    name = regex(target, "name");
-    namespace = regex(target, "namespace");
-    labels = parse(target.path("labelSelector").asText(""));
-    annotations = parse(target.path("annotationSelector").asText(""));
+  /** Built when the kustomization is read: a bad pattern or selector is reported at its own field ({@code at}). */
+  Selector(JsonNode target, java.util.function.Function<String, Location> at) {
+    group = located(at, "group", () -> regex(target, "group"));
+    version = located(at, "version", () -> regex(target, "version"));
+    kind = located(at, "kind", () -> regex(target, "kind"));
+    name = located(at, "name", () -> regex(target, "name"));
+    namespace = located(at, "namespace", () -> regex(target, "namespace"));
+    labels = located(at, "labelSelector", () -> parse(target.path("labelSelector").asText("")));
+    annotations = located(at, "annotationSelector", () -> parse(target.path("annotationSelector").asText("")));
   }
 
-  /** Compiles a target's patterns ahead of use, so that a bad one is reported at its own field. */
-  static void check(JsonNode target, java.util.function.Function<String, Location> at) {
-    for (String field : List.of("group", "version", "kind", "name", "namespace")) {
-      try {
-        regex(target, field);
-      } catch (RenderException e) {
-        throw ValidatorException.input(at.apply(field), e.getMessage());
-      }
+  private static <T> T located(java.util.function.Function<String, Location> at, String field,
+      java.util.function.Supplier<T> build) {
+    try {
+      return build.get();
+    } catch (RenderException e) {
+      throw ValidatorException.input(at.apply(field), e.getMessage());
     }
   }
 
