@@ -7,15 +7,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Iterator;
+import java.util.Map;
 
 /**
- * Reads JSON into the same tree {@code ObjectMapper.readTree} builds, with jackson-core only: a
- * cold start that needs one JSON document should not pay for databind's mapper machinery (about
- * 60 ms of class loading and initialisation before the first byte is read).
+ * Reads JSON into the same tree {@code ObjectMapper.readTree} builds, and writes a tree as
+ * {@code JsonNode.toString} does, with jackson-core only: a cold start should not pay for
+ * databind's mapper machinery (about 60 ms and some 380 classes; {@code JsonNode.toString} alone
+ * loads all of it).
  */
 public final class JsonTree {
   private static final JsonFactory FACTORY = new JsonFactory();
@@ -98,6 +104,68 @@ public final class JsonTree {
         return F.numberNode(p.getDoubleValue());
       default:
         throw new IOException("unexpected JSON token " + t);
+    }
+  }
+
+  /** The compact JSON text {@code node.toString()} gives, without databind. */
+  public static String write(JsonNode node) {
+    if (node.isTextual() || node.isNull() || node.isBoolean() || node.isIntegralNumber() && node.canConvertToLong()) {
+      return scalarText(node); // the common case (keys, enum values): no generator
+    }
+    StringWriter out = new StringWriter();
+    try (JsonGenerator g = FACTORY.createGenerator(out)) {
+      write(g, node);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a StringWriter does not fail
+    }
+    return out.toString();
+  }
+
+  private static String scalarText(JsonNode node) {
+    if (node.isTextual()) {
+      StringBuilder sb = new StringBuilder(node.textValue().length() + 2).append('"');
+      com.fasterxml.jackson.core.io.CharTypes.appendQuoted(sb, node.textValue());
+      return sb.append('"').toString();
+    }
+    return node.isNull() ? "null" : node.asText();
+  }
+
+  /** Recursive: the trees written are schemas and values the YAML loader already bounded in depth. */
+  private static void write(JsonGenerator g, JsonNode node) throws IOException {
+    if (node.isObject()) {
+      g.writeStartObject();
+      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> e = it.next();
+        g.writeFieldName(e.getKey());
+        write(g, e.getValue());
+      }
+      g.writeEndObject();
+    } else if (node.isArray()) {
+      g.writeStartArray();
+      for (JsonNode item : node) {
+        write(g, item);
+      }
+      g.writeEndArray();
+    } else if (node.isTextual()) {
+      g.writeString(node.textValue());
+    } else if (node.isBoolean()) {
+      g.writeBoolean(node.booleanValue());
+    } else if (node.isNull() || node.isMissingNode()) {
+      g.writeNull();
+    } else if (node.isBigInteger()) {
+      g.writeNumber(node.bigIntegerValue());
+    } else if (node.isBigDecimal()) {
+      g.writeNumber(node.decimalValue());
+    } else if (node.isIntegralNumber()) {
+      g.writeNumber(node.longValue());
+    } else if (node.isFloat()) {
+      g.writeNumber(node.floatValue());
+    } else if (node.isNumber()) {
+      g.writeNumber(node.doubleValue());
+    } else if (node.isBinary()) {
+      g.writeBinary(node.binaryValue());
+    } else {
+      g.writeString(node.asText()); // POJO nodes: none are built here
     }
   }
 }

@@ -1,6 +1,7 @@
 package io.todo.validator.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.todo.validator.load.JsonTree;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
@@ -44,7 +45,7 @@ public final class CrdIndex {
     public String fingerprint() {
       String f = fingerprint;
       if (f == null) {
-        f = schema == null ? "none" : sha256(schema.toString());
+        f = schema == null ? "none" : sha256(JsonTree.write(schema));
         fingerprint = f;
       }
       return f;

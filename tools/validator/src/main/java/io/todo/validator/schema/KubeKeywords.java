@@ -10,6 +10,7 @@ import com.networknt.schema.Keyword;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.ValidationContext;
 import com.networknt.schema.ValidationMessage;
+import io.todo.validator.load.JsonTree;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -76,7 +77,7 @@ final class KubeKeywords {
             StringBuilder shown = new StringBuilder();
             for (String k : keys) {
               JsonNode v = item.get(k);
-              String text = v != null ? v.toString() : KEY_DEFAULTS.containsKey(k)
+              String text = v != null ? JsonTree.write(v) : KEY_DEFAULTS.containsKey(k)
                   ? "\"" + KEY_DEFAULTS.get(k) + "\"" : "null";
               tuple.add(text);
               if (v != null || keys.size() > 1) {

@@ -2,6 +2,7 @@ package io.todo.validator.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.JsonNodePath;
+import io.todo.validator.load.JsonTree;
 import com.networknt.schema.ValidationMessage;
 import java.util.ArrayList;
 import java.util.List;
@@ -93,14 +94,14 @@ final class SchemaMessages {
     if (value.isContainerNode()) {
       return "the " + jsonType(value);
     }
-    String s = value.toString();
+    String s = JsonTree.write(value);
     return s.length() > 80 ? s.substring(0, 77) + "...\"" : s;
   }
 
   private static String enumValues(JsonNode schemaNode) {
     List<String> values = new ArrayList<>();
     if (schemaNode != null && schemaNode.isArray()) {
-      schemaNode.forEach(v -> values.add(v.toString()));
+      schemaNode.forEach(v -> values.add(JsonTree.write(v)));
     }
     return String.join(", ", values);
   }
