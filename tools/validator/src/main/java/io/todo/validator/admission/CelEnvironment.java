@@ -1,28 +1,48 @@
 package io.todo.validator.admission;
 
-import dev.cel.bundle.Cel;
-import dev.cel.bundle.CelFactory;
 import dev.cel.common.CelAbstractSyntaxTree;
+import dev.cel.common.CelErrorCode;
 import dev.cel.common.CelIssue;
 import dev.cel.common.CelOptions;
 import dev.cel.common.CelValidationException;
 import dev.cel.common.CelValidationResult;
+import dev.cel.common.ast.CelReference;
 import dev.cel.common.types.MapType;
 import dev.cel.common.types.SimpleType;
+import dev.cel.compiler.CelCompiler;
+import dev.cel.compiler.CelCompilerBuilder;
+import dev.cel.compiler.CelCompilerFactory;
 import dev.cel.extensions.CelExtensions;
 import dev.cel.parser.CelStandardMacro;
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
+import dev.cel.runtime.CelRuntimeBuilder;
+import dev.cel.runtime.CelRuntimeFactory;
+import dev.cel.runtime.CelStandardFunctions;
+import dev.cel.runtime.standard.CelStandardOverload;
 import io.todo.validator.model.Location;
 import io.todo.validator.model.ValidatorException;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * The Kubernetes admission CEL environment: the variables a ValidatingAdmissionPolicy sees, the
  * standard macros, optionals, cel-java's strings and sets extensions and {@link KubeCelLibrary}.
- * Built once per process, only when a repository has admission policies (it costs ~0.3 s).
+ * Built once per process, only when a repository has admission policies.
+ *
+ * <p>Compiler and runtime are built separately and only when needed, because a cold start pays for
+ * each: the compiler only when an expression is not in the on-disk {@link CelCache}, and the
+ * runtime of a policy set with only the standard functions its expressions call (the checked
+ * ASTs name their overloads; the standard library's ~160 bindings are as many lambdas to link).
+ * An expression that meets a missing overload anyway is evaluated again on the whole library, so
+ * the narrowing never changes a result.
  */
 final class CelEnvironment {
   static final String[] VARIABLES = {"object", "oldObject", "params", "namespaceObject", "request", "variables"};
@@ -30,26 +50,16 @@ final class CelEnvironment {
 
   private static volatile CelEnvironment instance;
 
-  private final Cel cel;
+  private final CelOptions options =
+      CelOptions.current().enableOptionalSyntax(true).comprehensionMaxIterations(1_000_000).build();
+  private final KubeCelLibrary lib = new KubeCelLibrary();
   private final CelCache cache = CelCache.open();
+  private volatile CelCompiler compiler;
+  private volatile CelRuntime whole;
+  /** Runtimes by the standard overloads they hold. */
+  private final Map<Set<String>, CelRuntime> narrowed = new ConcurrentHashMap<>();
 
-  private CelEnvironment() {
-    CelOptions options =
-        CelOptions.current().enableOptionalSyntax(true).comprehensionMaxIterations(1_000_000).build();
-    KubeCelLibrary lib = new KubeCelLibrary();
-    var builder =
-        CelFactory.standardCelBuilder()
-            .setOptions(options)
-            .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
-            .addCompilerLibraries(CelExtensions.strings(), CelExtensions.optional(), CelExtensions.sets(options))
-            .addRuntimeLibraries(CelExtensions.strings(), CelExtensions.optional(), CelExtensions.sets(options))
-            .addFunctionDeclarations(lib.declarations())
-            .addFunctionBindings(lib.bindings());
-    for (String v : VARIABLES) {
-      builder.addVar(v, v.equals("variables") ? MapType.create(SimpleType.STRING, SimpleType.DYN) : SimpleType.DYN);
-    }
-    this.cel = builder.build();
-  }
+  private CelEnvironment() {}
 
   static CelEnvironment get() {
     CelEnvironment e = instance;
@@ -64,17 +74,129 @@ final class CelEnvironment {
     return e;
   }
 
+  private synchronized CelCompiler compiler() {
+    if (compiler == null) {
+      CelCompilerBuilder b = CelCompilerFactory.standardCelCompilerBuilder()
+          .setOptions(options)
+          .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
+          .addLibraries(CelExtensions.strings(), CelExtensions.optional(), CelExtensions.sets(options))
+          .addFunctionDeclarations(lib.declarations());
+      for (String v : VARIABLES) {
+        b.addVar(v, v.equals("variables") ? MapType.create(SimpleType.STRING, SimpleType.DYN) : SimpleType.DYN);
+      }
+      compiler = b.build();
+    }
+    return compiler;
+  }
+
+  private synchronized CelRuntime whole() {
+    if (whole == null) {
+      whole = runtime(null);
+    }
+    return whole;
+  }
+
+  /**
+   * A runtime with every library binding and the standard functions that have an overload in
+   * {@code only} (null: all).
+   */
+  private CelRuntime runtime(Set<String> only) {
+    CelRuntimeBuilder b = CelRuntimeFactory.standardCelRuntimeBuilder()
+        .setOptions(options)
+        .addLibraries(CelExtensions.strings(), CelExtensions.optional(), CelExtensions.sets(options))
+        .addFunctionBindings(lib.bindings());
+    if (only != null) {
+      // whole functions, as the full library has them: a function left with a single overload is
+      // also bound by its name, which collides with the optional library's binding of _[_]
+      Set<CelStandardFunctions.StandardFunction> used = EnumSet.noneOf(CelStandardFunctions.StandardFunction.class);
+      CelStandardFunctions.newBuilder().filterFunctions((function, overload) -> {
+        if (only.contains(overloadId(overload))) {
+          used.add(function);
+        }
+        return false;
+      }).build();
+      b.setStandardEnvironmentEnabled(false)
+          .setStandardFunctions(CelStandardFunctions.newBuilder()
+              .filterFunctions((function, overload) -> used.contains(function))
+              .build());
+    }
+    return b.build();
+  }
+
+  /**
+   * The overload id a standard overload binds: cel-java names each overload constant after its id
+   * ({@code ADD_INT64} binds {@code add_int64}; CelEnvironmentTest checks every one), so the
+   * filter needs no binding, and so no lambda, of the overloads it leaves out.
+   */
+  static String overloadId(CelStandardOverload overload) {
+    return ((Enum<?>) overload).name().toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * Plans {@code expressions} (one policy set's) on a runtime with only the standard overloads
+   * they call. An expression not planned here is planned on the whole library when first evaluated.
+   */
+  void plan(Collection<Expression> expressions) {
+    Set<String> ids = new HashSet<>();
+    for (Expression e : expressions) {
+      for (CelReference r : e.ast.getReferenceMap().values()) {
+        ids.addAll(r.overloadIds());
+      }
+    }
+    plan(expressions, ids);
+  }
+
+  /** Plans {@code expressions} on a runtime with the standard overloads {@code ids}. */
+  void plan(Collection<Expression> expressions, Set<String> ids) {
+    CelRuntime runtime = narrowed.computeIfAbsent(Set.copyOf(ids), this::runtime);
+    for (Expression e : expressions) {
+      try {
+        e.narrow = runtime.createProgram(e.ast);
+      } catch (CelEvaluationException | RuntimeException x) {
+        // left to the whole library, which reports what is wrong when the expression runs
+      }
+    }
+  }
+
   /** A compiled expression, ready to evaluate; thread-safe. */
   static final class Expression {
-    private final CelRuntime.Program program;
     final String source;
+    private final CelAbstractSyntaxTree ast;
+    private final CelEnvironment env;
+    private volatile CelRuntime.Program narrow;
+    private volatile CelRuntime.Program whole;
 
-    private Expression(CelRuntime.Program program, String source) {
-      this.program = program;
+    private Expression(CelEnvironment env, CelAbstractSyntaxTree ast, String source) {
+      this.env = env;
+      this.ast = ast;
       this.source = source;
     }
 
     Object eval(Map<String, ?> activation) throws CelEvaluationException {
+      CelRuntime.Program p = narrow;
+      if (p != null) {
+        try {
+          return run(p, activation);
+        } catch (CelEvaluationException e) {
+          if (e.getErrorCode() != CelErrorCode.OVERLOAD_NOT_FOUND) {
+            throw e;
+          }
+          // a standard function the checked AST did not name: the whole library decides
+        }
+      }
+      return run(whole(), activation);
+    }
+
+    private CelRuntime.Program whole() throws CelEvaluationException {
+      CelRuntime.Program p = whole;
+      if (p == null) {
+        p = env.whole().createProgram(ast);
+        whole = p;
+      }
+      return p;
+    }
+
+    private static Object run(CelRuntime.Program program, Map<String, ?> activation) throws CelEvaluationException {
       try {
         return program.eval(activation);
       } catch (CelEvaluationException e) {
@@ -97,13 +219,9 @@ final class CelEnvironment {
   Expression compile(String source, Location where, String field, CelCache cache) {
     CelAbstractSyntaxTree cached = cache == null ? null : cache.load(source);
     if (cached != null) {
-      try {
-        return new Expression(cel.createProgram(cached), source);
-      } catch (CelEvaluationException | RuntimeException e) {
-        // an entry this environment cannot plan: compile from the source below
-      }
+      return new Expression(this, cached, source);
     }
-    CelValidationResult r = cel.compile(source);
+    CelValidationResult r = compiler().compile(source);
     if (r.hasError()) {
       StringBuilder msg = new StringBuilder(field).append(": compilation failed: ");
       boolean first = true;
@@ -122,12 +240,11 @@ final class CelEnvironment {
     }
     try {
       CelAbstractSyntaxTree ast = r.getAst();
-      Expression compiled = new Expression(cel.createProgram(ast), source);
       if (cache != null) {
         cache.store(source, ast);
       }
-      return compiled;
-    } catch (CelValidationException | CelEvaluationException e) {
+      return new Expression(this, ast, source);
+    } catch (CelValidationException e) {
       throw ValidatorException.input(where, field + ": compilation failed: " + e.getMessage());
     }
   }

@@ -21,6 +21,8 @@ final class PolicyParser {
   private final List<io.todo.validator.model.ValidatorException> pending = new ArrayList<>();
   /** Variables an expression may use: those declared so far (a variable sees only earlier ones). */
   private final Set<String> declared = new HashSet<>();
+  /** Every expression compiled, to be planned together ({@link #plan}). */
+  private final List<CelEnvironment.Expression> compiled = new ArrayList<>();
 
   PolicyParser(CelEnvironment cel) {
     this.cel = cel;
@@ -156,6 +158,11 @@ final class PolicyParser {
     return List.copyOf(out);
   }
 
+  /** Plans every expression read so far on one runtime with the standard functions they call. */
+  void plan() {
+    cel.plan(compiled);
+  }
+
   /** Compiles one expression; an error is collected (the expression is then null and never used). */
   private CelEnvironment.Expression expression(Spec s, String key) {
     String source = s.nonEmpty(key);
@@ -168,7 +175,9 @@ final class PolicyParser {
               + "' (a variable must be declared in spec.variables before the expressions that use it)");
         }
       }
-      return cel.compile(source, f.location(), f.path());
+      CelEnvironment.Expression e = cel.compile(source, f.location(), f.path());
+      compiled.add(e);
+      return e;
     } catch (io.todo.validator.model.ValidatorException e) {
       pending.add(e);
       return null;

@@ -134,6 +134,7 @@ record PolicySet(Map<String, Policy> policies, List<Binding> bindings, List<Reso
     if (!errors.isEmpty()) {
       throw ValidatorException.all(errors);
     }
+    parser.plan();
     bindings.sort(java.util.Comparator.comparing(Binding::name));
     return new PolicySet(Map.copyOf(policies), List.copyOf(bindings), List.copyOf(params));
   }
