@@ -61,6 +61,9 @@ public final class ValidateCommand implements Callable<Integer> {
 
   @Mixin HelmCliOptions helm;
 
+  /** Targets validated at once: one per core, at most four (each holds its rendered output). */
+  static final int WORKERS = Math.min(4, Runtime.getRuntime().availableProcessors());
+
   @Override
   public Integer call() {
     long start = System.nanoTime();
@@ -70,11 +73,11 @@ public final class ValidateCommand implements Callable<Integer> {
     Pipeline pipeline = new Pipeline(stages(), parent.stdin, parent.early, new Renderer(helm.settings()));
     List<TargetResult> results = new ArrayList<>();
     List<ValidatorException> errors = new ArrayList<>();
-    for (Target t : targets) {
-      try {
-        results.add(pipeline.validate(t));
-      } catch (ValidatorException e) {
-        errors.add(e);
+    for (Pipeline.Outcome o : pipeline.validateAll(targets, WORKERS)) {
+      if (o.error() != null) {
+        errors.add(o.error());
+      } else {
+        results.add(o.result());
       }
     }
     PrintWriter err = spec.commandLine().getErr();

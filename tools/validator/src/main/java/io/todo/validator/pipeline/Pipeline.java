@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** The straight pipe: load → render → schema → policy; reporting is the caller's. */
 public final class Pipeline {
@@ -74,6 +75,57 @@ public final class Pipeline {
   public TargetResult validate(Target target) {
     prepareInBackground(target);
     return check(target, render(target));
+  }
+
+  /** One target's result, or the input error that stopped it. */
+  public record Outcome(TargetResult result, ValidatorException error) {}
+
+  /**
+   * Validates the targets on up to {@code workers} threads (the caller's among them), each taking
+   * the next target in order, and returns the outcomes in target order. Validating one target
+   * after another left a core idle once the early renders were done: the checks of the last
+   * overlays ran alone. A failure other than an input error is thrown, the first in target order.
+   */
+  public List<Outcome> validateAll(List<Target> targets, int workers) {
+    Outcome[] outcomes = new Outcome[targets.size()];
+    Throwable[] failures = new Throwable[targets.size()];
+    AtomicInteger next = new AtomicInteger();
+    Runnable work = () -> {
+      for (int i; (i = next.getAndIncrement()) < outcomes.length; ) {
+        try {
+          outcomes[i] = new Outcome(validate(targets.get(i)), null);
+        } catch (ValidatorException e) {
+          outcomes[i] = new Outcome(null, e);
+        } catch (RuntimeException | Error e) {
+          failures[i] = e;
+        }
+      }
+    };
+    List<Thread> helpers = new ArrayList<>();
+    for (int w = 1; w < Math.min(workers, targets.size()); w++) {
+      Thread t = new Thread(work, "validate-" + w);
+      t.setDaemon(true);
+      t.start();
+      helpers.add(t);
+    }
+    work.run();
+    for (Thread t : helpers) {
+      try {
+        t.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while validating", e);
+      }
+    }
+    for (Throwable f : failures) {
+      if (f instanceof RuntimeException r) {
+        throw r;
+      }
+      if (f instanceof Error e) {
+        throw e;
+      }
+    }
+    return List.of(outcomes);
   }
 
   /** Lets the stages set themselves up, one after another, on the other core while the target renders. */
