@@ -31,6 +31,8 @@ public final class SchemaStage implements Stage {
   public static final String RULE = "SCHEMA";
   /** Compiled schemas are shared by every stage of the process: compiling is the costly part. */
   private static final CompiledSchemas COMPILED = new CompiledSchemas();
+  /** Resources from which a target's checks are spread over the fork-join pool. */
+  static final int PARALLEL_FROM = 200;
   private static volatile CrdIndex bundledCrds;
 
   private final SchemaBundle bundle;
@@ -69,7 +71,9 @@ public final class SchemaStage implements Stage {
     CrdIndex stream = CrdIndex.of(resources.stream().map(Resource::object).filter(CrdIndex::isCrd)
         .map(o -> (JsonNode) o).toList());
     CrdIndex explicit = explicitCrds();
-    return resources.parallelStream()
+    // a small target is checked on the caller's thread: validate already runs targets side by
+    // side, and a fork-join worker's start-up and hand-offs cost more than a few dozen checks
+    return (resources.size() < PARALLEL_FROM ? resources.stream() : resources.parallelStream())
         .map(r -> checkOne(r, version, stream, explicit))
         .flatMap(List::stream)
         .toList();
