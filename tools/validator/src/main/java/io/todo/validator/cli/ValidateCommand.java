@@ -102,14 +102,18 @@ public final class ValidateCommand implements Callable<Integer> {
     return standardStages(parent.cwd(), privateKeys, schema.stage(parent.cwd()));
   }
 
-  /** Every check, in report order; shared with {@code render --fail-closed}. */
+  /**
+   * Every check; shared with {@code render --fail-closed}. Findings are sorted afterwards, so the
+   * order is the order of work: admission policies last, because their CEL runtime is still being
+   * built on the warm-up thread when a cold run checks its first target.
+   */
   static List<Stage> standardStages(java.nio.file.Path cwd, List<java.nio.file.Path> privateKeys, Stage schemaStage) {
     return List.of(
         schemaStage,
         io.todo.validator.seal.SealedSecretStage.withKeyFiles(privateKeys),
-        new io.todo.validator.admission.AdmissionStage(cwd),
         new io.todo.validator.contract.ContractStage(cwd),
-        new io.todo.validator.policy.PolicyStage(cwd));
+        new io.todo.validator.policy.PolicyStage(cwd),
+        new io.todo.validator.admission.AdmissionStage(cwd));
   }
 
   private void write(OutputOptions.Output o, List<TargetResult> results, Duration elapsed) {
