@@ -34,7 +34,7 @@ final class Ports implements Rule {
 
   static boolean declares(Container c, JsonNode port) {
     for (JsonNode p : c.node().path("ports")) {
-      if (port.isTextual() && !port.asText().matches("[0-9]+") ? port.asText().equals(p.path("name").asText(null))
+      if (port.isTextual() && !isNumber(port.asText()) ? port.asText().equals(p.path("name").asText(null))
           : p.path("containerPort").asInt(-1) == port.asInt(-2)) {
         return true;
       }
@@ -73,7 +73,7 @@ final class Ports implements Rule {
         for (String probe : PROBES) {
           for (String handler : List.of("httpGet", "tcpSocket", "grpc")) {
             JsonNode port = c.node().path(probe).path(handler).path("port");
-            if (port.isTextual() && !port.asText().matches("[0-9]+") && !declares(c, port)) {
+            if (port.isTextual() && !isNumber(port.asText()) && !declares(c, port)) {
               out.add(pod.owner(), c.at(probe, handler, "port"), c.describe() + " " + probe + " uses port \"" + port.asText()
                   + "\", which the container does not declare");
             }
@@ -92,7 +92,7 @@ final class Ports implements Rule {
         JsonNode ports = rules.get(i).path("ports");
         for (int j = 0; j < ports.size(); j++) {
           JsonNode port = ports.get(j).path("port");
-          if (port.isTextual() && !port.asText().matches("[0-9]+") && !pods.isEmpty()
+          if (port.isTextual() && !isNumber(port.asText()) && !pods.isEmpty()
               && pods.stream().noneMatch(p -> podDeclares(p, port))) {
             out.add(np, "/spec/ingress/" + i + "/ports/" + j + "/port",
                 "port \"" + port.asText() + "\" is not declared by any pod this policy selects");
@@ -100,5 +100,15 @@ final class Ports implements Rule {
         }
       }
     }
+  }
+
+  /** A port given as digits (a number in a string) rather than a name. */
+  private static boolean isNumber(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return !s.isEmpty();
   }
 }

@@ -63,11 +63,7 @@ final class Hasher {
   private static String sha256Hex(String s) {
     try {
       byte[] d = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-      StringBuilder sb = new StringBuilder();
-      for (byte b : d) {
-        sb.append(String.format("%02x", b));
-      }
-      return sb.toString();
+      return java.util.HexFormat.of().formatHex(d); // not String.format: it initialises locale data
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

@@ -178,7 +178,7 @@ final class Patches {
     r.setNamespace(ns);
     for (Map.Entry<String, Location> e : patch.origins.entries().entrySet()) {
       String ptr = e.getKey();
-      if (!ptr.isEmpty() && !ptr.matches(".*/[0-9]+(/.*)?") && !r.obj.at(ptr).isMissingNode()) {
+      if (!ptr.isEmpty() && !hasIndexSegment(ptr) && !r.obj.at(ptr).isMissingNode()) {
         r.origins.put(ptr, e.getValue());
       }
     }
@@ -186,5 +186,23 @@ final class Patches {
 
   static SourceMap empty() {
     return new SourceMap();
+  }
+
+  /** Whether a JSON pointer has a list index among its segments ({@code /spec/ports/0/name}). */
+  static boolean hasIndexSegment(String ptr) {
+    int start = ptr.indexOf('/');
+    while (start >= 0) {
+      int end = ptr.indexOf('/', start + 1);
+      int stop = end < 0 ? ptr.length() : end;
+      boolean digits = stop > start + 1;
+      for (int i = start + 1; i < stop && digits; i++) {
+        digits = ptr.charAt(i) >= '0' && ptr.charAt(i) <= '9';
+      }
+      if (digits) {
+        return true;
+      }
+      start = end;
+    }
+    return false;
   }
 }

@@ -148,8 +148,14 @@ final class PathMatcher {
 
   /** strconv.Atoi: optional sign, decimal digits, fits in an int64. */
   private static Long atoi(String p) {
-    if (!p.matches("[+-]?[0-9]+")) {
+    int digitsFrom = p.startsWith("+") || p.startsWith("-") ? 1 : 0;
+    if (p.length() == digitsFrom) {
       return null;
+    }
+    for (int i = digitsFrom; i < p.length(); i++) {
+      if (p.charAt(i) < '0' || p.charAt(i) > '9') {
+        return null;
+      }
     }
     try {
       return Long.parseLong(p.startsWith("+") ? p.substring(1) : p);

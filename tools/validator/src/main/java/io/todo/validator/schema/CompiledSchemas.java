@@ -41,9 +41,11 @@ final class CompiledSchemas {
   JsonSchema get(String key, Supplier<JsonNode> schema) {
     return cache.computeIfAbsent(key, k -> byContent.computeIfAbsent(schema.get(), content -> compile(k, content)));
   }
+  private static final java.util.regex.Pattern UNSAFE = java.util.regex.Pattern.compile("[^A-Za-z0-9._-]");
+
 
   static JsonSchema compile(String key, JsonNode schema) {
-    String uri = "urn:validator:" + Integer.toHexString(key.hashCode()) + ":" + key.replaceAll("[^A-Za-z0-9._-]", "_");
+    String uri = "urn:validator:" + Integer.toHexString(key.hashCode()) + ":" + UNSAFE.matcher(key).replaceAll("_");
     JsonSchema compiled = FACTORY.getSchema(SchemaLocation.of(uri), schema, CONFIG);
     compiled.initializeValidators();
     return compiled;
