@@ -24,7 +24,12 @@ import java.util.Map;
  * loads all of it).
  */
 public final class JsonTree {
-  private static final JsonFactory FACTORY = new JsonFactory();
+  /**
+   * Without a shared symbol table: each parser copied the factory's table, grown by every document
+   * read before (the schema bundle is read as hundreds of slices), before adding its first name.
+   */
+  private static final JsonFactory FACTORY =
+      JsonFactory.builder().disable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES).build();
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
   private JsonTree() {}
