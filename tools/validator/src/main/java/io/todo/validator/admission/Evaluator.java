@@ -27,7 +27,7 @@ final class Evaluator {
   private final List<Resource> resources;
   private final Map<String, Map<String, String>> namespaceLabels = new HashMap<>();
   private final Map<String, Resource> namespaces = new HashMap<>();
-  /** "group/Kind" → CRD spec (plural, scope) from the output and the bundled CRDs. */
+  /** "group/Kind" → CRD spec (plural, scope) from the output; the bundled CRDs answer the rest ({@link #crd}). */
   private final Map<String, JsonNode> crds = new HashMap<>();
   private final List<Resource> paramCandidates = new ArrayList<>();
   /** CEL views of objects, built once per resource however many bindings match it. */
@@ -39,9 +39,6 @@ final class Evaluator {
   Evaluator(PolicySet set, List<Resource> resources) {
     this.set = set;
     this.resources = resources;
-    for (JsonNode crd : bundle.crds()) {
-      indexCrd(crd);
-    }
     for (Resource r : resources) {
       if ("Namespace".equals(r.kind()) && "".equals(r.group()) && r.name() != null) {
         namespaces.put(r.name(), r);
@@ -87,6 +84,17 @@ final class Evaluator {
     return m;
   }
 
+  /** The spec of the CRD that defines group/kind: the output's, else a bundled one, else null. */
+  private JsonNode crd(String group, String kind) {
+    JsonNode spec = crds.get(group + "/" + kind);
+    if (spec == null) {
+      for (JsonNode bundled : bundle.crds(group, kind)) {
+        spec = bundled.path("spec"); // the last wins, as it did when all were indexed in order
+      }
+    }
+    return spec;
+  }
+
   private void indexCrd(JsonNode crd) {
     JsonNode spec = crd.path("spec");
     if (spec.path("group").isTextual() && spec.path("names").path("kind").isTextual()) {
@@ -129,7 +137,7 @@ final class Evaluator {
     String group = r.group();
     String av = r.apiVersion();
     String version = av.substring(av.indexOf('/') + 1);
-    JsonNode crd = crds.get(group + "/" + r.kind());
+    JsonNode crd = crd(group, r.kind());
     boolean namespaced;
     String plural;
     if (crd != null) {
@@ -298,7 +306,7 @@ final class Evaluator {
         .filter(c -> kind.apiVersion().equals(c.apiVersion()) && kind.kind().equals(c.kind()))
         .toList();
     String group = kind.apiVersion().contains("/") ? kind.apiVersion().substring(0, kind.apiVersion().indexOf('/')) : "";
-    JsonNode crd = crds.get(group + "/" + kind.kind());
+    JsonNode crd = crd(group, kind.kind());
     boolean namespaced = crd != null
         ? !"Cluster".equals(crd.path("scope").asText())
         : bundle.namespaced(group, kind.kind()).orElse(ofKind.stream().anyMatch(c -> c.namespace() != null));

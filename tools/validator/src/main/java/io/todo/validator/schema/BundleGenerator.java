@@ -159,7 +159,9 @@ public final class BundleGenerator {
     }
     header.set("namespaced", logical.path("namespaced"));
     ArrayNode crds = header.putArray("crds");
-    logical.path("crds").forEach(c -> crds.add(append(body, c)));
+    // each CRD's group and kind ride along, so that a run parses only the CRDs of the kinds it meets
+    logical.path("crds").forEach(c -> crds.add(append(body, c)
+        .add(c.path("spec").path("group").asText()).add(c.path("spec").path("names").path("kind").asText())));
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     out.write(mapper.writeValueAsBytes(header));
     out.write('\n');

@@ -25,7 +25,7 @@ import java.util.zip.GZIPInputStream;
  * <p>Packed so that a run parses only what it uses: the resource is a small JSON header, a
  * newline, then a body of JSON texts the header points into with {@code [offset, length]} pairs.
  * Header: {@code {"versions": {"1.30": [o, n]}, "gvks": {"1.30": [o, n]}, "namespaced":
- * {"group/Kind": bool}, "crds": [[o, n]...]}}; a version's body object maps definition names to
+ * {"group/Kind": bool}, "crds": [[o, n, group, Kind]...]}}; a version's body object maps definition names to
  * the {@code [o, n]} of the definition, its gvks object maps "group/version/Kind" to a definition
  * name. A validation of a few kinds parses a few dozen definitions instead of the whole bundle.
  */
@@ -119,6 +119,20 @@ public final class SchemaBundle {
   public List<JsonNode> crds() {
     List<JsonNode> list = new ArrayList<>();
     header.path("crds").forEach(at -> list.add(slice(at)));
+    return list;
+  }
+
+  /**
+   * The bundled CRDs that define {@code group}/{@code kind}: only they are parsed (Argo CD's
+   * ApplicationSet CRD alone is 350 KB of JSON, read for nothing by a run that meets a SealedSecret).
+   */
+  public List<JsonNode> crds(String group, String kind) {
+    List<JsonNode> list = new ArrayList<>();
+    for (JsonNode at : header.path("crds")) {
+      if (at.path(2).asText().equals(group) && at.path(3).asText().equals(kind)) {
+        list.add(slice(at));
+      }
+    }
     return list;
   }
 

@@ -33,7 +33,8 @@ public final class SchemaStage implements Stage {
   private static final CompiledSchemas COMPILED = new CompiledSchemas();
   /** Resources from which a target's checks are spread over the fork-join pool. */
   static final int PARALLEL_FROM = 200;
-  private static volatile CrdIndex bundledCrds;
+  /** The bundled CRDs by "group/Kind" of the resources met, each parsed on first use. */
+  private static final ConcurrentHashMap<String, CrdIndex> BUNDLED_CRDS = new ConcurrentHashMap<>();
 
   private final SchemaBundle bundle;
   private final SchemaOptions options;
@@ -138,7 +139,7 @@ public final class SchemaStage implements Stage {
       JsonSchema s = COMPILED.get(key, () -> new SchemaConverter(bundle, options.strict()).builtin(version, def.get()));
       return Optional.of(new Resolved(s, bundle.namespaced(group, r.kind()).orElse(null)));
     }
-    return crd(r, version, stream).or(() -> crd(r, version, explicit)).or(() -> crd(r, version, bundledCrds()));
+    return crd(r, version, stream).or(() -> crd(r, version, explicit)).or(() -> crd(r, version, bundledCrds(r)));
   }
 
   private Optional<Resolved> crd(Resource r, String version, CrdIndex crds) {
@@ -146,7 +147,7 @@ public final class SchemaStage implements Stage {
     return crds.find(r.group(), ver, r.kind()).map(served -> {
       if (served.schema() == null) {
         // a CRD without a schema accepts anything, as the API server does
-        JsonSchema open = COMPILED.get("open", () -> new ObjectMapper().createObjectNode());
+        JsonSchema open = COMPILED.get("open", () -> com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode());
         return new Resolved(open, served.namespaced());
       }
       String key = "crd|" + version + "|" + options.strict() + "|" + served.key() + "|" + served.fingerprint();
@@ -182,13 +183,8 @@ public final class SchemaStage implements Stage {
     return c;
   }
 
-  private CrdIndex bundledCrds() {
-    CrdIndex c = bundledCrds;
-    if (c == null) {
-      c = CrdIndex.of(bundle.crds());
-      bundledCrds = c;
-    }
-    return c;
+  private CrdIndex bundledCrds(Resource r) {
+    return BUNDLED_CRDS.computeIfAbsent(r.group() + "/" + r.kind(), k -> CrdIndex.of(bundle.crds(r.group(), r.kind())));
   }
 
   /** The API server treats a null field as absent; so do we (kustomize emits creationTimestamp: null). */

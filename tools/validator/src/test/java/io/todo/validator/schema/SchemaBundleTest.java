@@ -45,6 +45,16 @@ class SchemaBundleTest {
   }
 
   @Test
+  void findsABundledCrdByGroupAndKindAlone() {
+    SchemaBundle b = SchemaBundle.builtin();
+    assertThat(b.crds("bitnami.com", "SealedSecret"))
+        .extracting(c -> c.path("spec").path("names").path("plural").asText()).containsExactly("sealedsecrets");
+    assertThat(b.crds("argoproj.io", "ApplicationSet")).hasSize(1);
+    assertThat(b.crds("argoproj.io", "SealedSecret")).isEmpty();
+    assertThat(b.crds("", "ConfigMap")).isEmpty();
+  }
+
+  @Test
   void bundleIsSmall() throws Exception {
     try (InputStream in = SchemaBundle.class.getResourceAsStream(SchemaBundle.RESOURCE)) {
       assertThat(in.readAllBytes().length).isLessThan(300 * 1024);
