@@ -10,10 +10,12 @@ import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 /**
  * Compiles converted schemas with networknt once per key (Kubernetes version, strictness, kind or
- * file) and keeps them for the life of the process; compiled schemas are thread-safe.
+ * file) and keeps them for the life of the process; compiled schemas are thread-safe
+ * ({@link CompiledSchema}).
  */
 final class CompiledSchemas {
   private static final JsonSchemaFactory FACTORY = factory();
@@ -23,14 +25,16 @@ final class CompiledSchemas {
           .formatAssertionsEnabled(false)
           .typeLoose(false)
           .failFast(false)
+          .preloadJsonSchema(false) // CompiledSchema builds validators as resources reach them
           .build();
+  private static final Pattern UNSAFE = Pattern.compile("[^A-Za-z0-9._-]");
 
-  private final ConcurrentHashMap<String, JsonSchema> cache = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, CompiledSchema> cache = new ConcurrentHashMap<>();
   /**
    * By converted content: most kinds are identical in neighbouring Kubernetes versions, and overlays
    * validated against different versions should not compile the same schema twice.
    */
-  private final ConcurrentHashMap<JsonNode, JsonSchema> byContent = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<JsonNode, CompiledSchema> byContent = new ConcurrentHashMap<>();
 
   /** Runs this class's initialisation (the networknt factory) on the calling thread. */
   static void warmUp() {
@@ -38,17 +42,12 @@ final class CompiledSchemas {
   }
 
   /** The compiled schema for a key, converting and compiling it on first use (once per content). */
-  JsonSchema get(String key, Supplier<JsonNode> schema) {
+  CompiledSchema get(String key, Supplier<JsonNode> schema) {
     return cache.computeIfAbsent(key, k -> byContent.computeIfAbsent(schema.get(), content -> compile(k, content)));
   }
-  private static final java.util.regex.Pattern UNSAFE = java.util.regex.Pattern.compile("[^A-Za-z0-9._-]");
-
-
-  static JsonSchema compile(String key, JsonNode schema) {
+  static CompiledSchema compile(String key, JsonNode schema) {
     String uri = "urn:validator:" + Integer.toHexString(key.hashCode()) + ":" + UNSAFE.matcher(key).replaceAll("_");
-    JsonSchema compiled = FACTORY.getSchema(SchemaLocation.of(uri), schema, CONFIG);
-    compiled.initializeValidators();
-    return compiled;
+    return new CompiledSchema(FACTORY.getSchema(SchemaLocation.of(uri), schema, CONFIG));
   }
 
   private static JsonSchemaFactory factory() {

@@ -3,7 +3,6 @@ package io.todo.validator.schema;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.networknt.schema.JsonSchema;
 import com.networknt.schema.ValidationMessage;
 import io.todo.validator.model.Finding;
 import io.todo.validator.model.Location;
@@ -39,7 +38,7 @@ public final class SchemaStage implements Stage {
   private final SchemaBundle bundle;
   private final SchemaOptions options;
   private final List<SchemaLocations.Location> locations;
-  private final ConcurrentHashMap<String, Optional<JsonSchema>> files = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, Optional<CompiledSchema>> files = new ConcurrentHashMap<>();
   private volatile CrdIndex explicitCrds;
 
   /**
@@ -64,7 +63,7 @@ public final class SchemaStage implements Stage {
   }
 
   /** A schema and the scope it implies (null when unknown). */
-  private record Resolved(JsonSchema schema, Boolean namespaced) {}
+  private record Resolved(CompiledSchema schema, Boolean namespaced) {}
 
   @Override
   public List<Finding> check(Target target, List<Resource> resources) {
@@ -136,7 +135,7 @@ public final class SchemaStage implements Stage {
     Optional<String> def = bundle.definitionName(version, group, ver, r.kind());
     if (def.isPresent()) {
       String key = "builtin|" + version + "|" + options.strict() + "|" + def.get();
-      JsonSchema s = COMPILED.get(key, () -> new SchemaConverter(bundle, options.strict()).builtin(version, def.get()));
+      CompiledSchema s = COMPILED.get(key, () -> new SchemaConverter(bundle, options.strict()).builtin(version, def.get()));
       return Optional.of(new Resolved(s, bundle.namespaced(group, r.kind()).orElse(null)));
     }
     return crd(r, version, stream).or(() -> crd(r, version, explicit)).or(() -> crd(r, version, bundledCrds(r)));
@@ -147,18 +146,18 @@ public final class SchemaStage implements Stage {
     return crds.find(r.group(), ver, r.kind()).map(served -> {
       if (served.schema() == null) {
         // a CRD without a schema accepts anything, as the API server does
-        JsonSchema open = COMPILED.get("open", () -> com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode());
+        CompiledSchema open = COMPILED.get("open", () -> com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode());
         return new Resolved(open, served.namespaced());
       }
       String key = "crd|" + version + "|" + options.strict() + "|" + served.key() + "|" + served.fingerprint();
-      JsonSchema s = COMPILED.get(key, () -> new SchemaConverter(bundle, options.strict()).crd(version, served.schema()));
+      CompiledSchema s = COMPILED.get(key, () -> new SchemaConverter(bundle, options.strict()).crd(version, served.schema()));
       return new Resolved(s, served.namespaced());
     });
   }
 
   private Optional<Resolved> file(String template, Resource r, String version) {
     String path = SchemaLocations.expand(template, version, options.strict(), r.apiVersion(), r.kind());
-    Optional<JsonSchema> s = files.computeIfAbsent(path, p -> {
+    Optional<CompiledSchema> s = files.computeIfAbsent(path, p -> {
       Path file = Path.of(p);
       if (!Files.isRegularFile(file)) {
         return Optional.empty();

@@ -88,4 +88,33 @@ class SchemaPartsTest {
     assertThat(first.get(0).resource()).isEqualTo("ConfigMap/c0");
     assertThat(first.get(first.size() - 1).resource()).isEqualTo("ConfigMap/c399");
   }
+
+  /**
+   * A schema met for the first time by many threads at once (a stream of 400 StatefulSets is
+   * checked in parallel) builds its validators under its lock, then completely: the findings are
+   * those of checking each resource on its own afterwards.
+   */
+  @Test
+  void aFreshSchemaCheckedInParallelGivesTheFindingsOfOneByOne() {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < 400; i++) {
+      sb.append("apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: s").append(i).append("}\nspec:\n")
+          .append("  serviceName: x\n  selector: {matchLabels: {a: b}}\n  template:\n    metadata: {labels: {a: b}}\n")
+          .append("    spec:\n      containers:\n      - name: c\n        image: i\n")
+          .append(i % 2 == 0 ? "        ports: [{containerPort: x" + i + "}]\n" : "        resources: {limits: {cpu: 1}}\n")
+          .append(i % 5 == 0 ? "      volumes: [{name: v, emptyDir: {medium: " + i + "}}]\n" : "")
+          .append("---\n");
+    }
+    List<Resource> resources = Manifests.toResources(new io.todo.validator.load.YamlLoader()
+        .load(sb.toString().getBytes(StandardCharsets.UTF_8), "sts.yaml"));
+    SchemaStage stage = new SchemaStage(SchemaOptions.defaults(Path.of(".")));
+    Target target = new Target(null, "sts.yaml", null, "1.30");
+    List<Finding> parallel = stage.check(target, resources);
+    List<Finding> oneByOne = new java.util.ArrayList<>();
+    for (Resource r : resources) {
+      oneByOne.addAll(stage.check(target, List.of(r)));
+    }
+    assertThat(parallel).containsExactlyElementsOf(oneByOne);
+    assertThat(parallel).hasSizeGreaterThanOrEqualTo(200 + 80);
+  }
 }
