@@ -253,6 +253,9 @@ public final class YamlLoader {
   }
 
   private static String decode(byte[] bytes, String file) {
+    if (isAscii(bytes)) {
+      return new String(bytes, StandardCharsets.ISO_8859_1); // most YAML is ASCII: no decoder needed
+    }
     CharsetDecoder decoder =
         StandardCharsets.UTF_8
             .newDecoder()
@@ -274,11 +277,23 @@ public final class YamlLoader {
     return out.flip().toString();
   }
 
+  private static boolean isAscii(byte[] bytes) {
+    for (byte b : bytes) {
+      if (b < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** A document's text and the line it starts on (0-based) in the whole stream. */
-  private record Chunk(String text, int firstLine) {}
+  record Chunk(String text, int firstLine) {}
 
   /** Splits a stream at {@code ---} lines, keeping each marker with the document it starts. */
   static List<Chunk> split(String text) {
+    if (!text.startsWith("---") && !text.contains("\n---") && text.indexOf('\uFEFF') < 0) {
+      return List.of(new Chunk(text, 0)); // one document, the common case: no line-by-line copy
+    }
     List<Chunk> chunks = new ArrayList<>();
     StringBuilder current = new StringBuilder();
     int currentStart = 0;
@@ -322,8 +337,22 @@ public final class YamlLoader {
     return chunks;
   }
 
+  /** Whether a line (as {@code String.lines} splits: \n, \r or \r\n) is more than blanks, a comment or {@code ---}. */
   private static boolean hasContent(CharSequence text) {
-    return text.toString().lines().anyMatch(l -> !l.isBlank() && !l.stripLeading().startsWith("#") && !isDocumentStart(l));
+    String s = text.toString();
+    int start = 0;
+    while (start < s.length()) {
+      int end = start;
+      while (end < s.length() && s.charAt(end) != '\n' && s.charAt(end) != '\r') {
+        end++;
+      }
+      String l = s.substring(start, end);
+      if (!l.isBlank() && !l.stripLeading().startsWith("#") && !isDocumentStart(l)) {
+        return true;
+      }
+      start = end + (end + 1 < s.length() && s.charAt(end) == '\r' && s.charAt(end + 1) == '\n' ? 2 : 1);
+    }
+    return false;
   }
 
   private static boolean isDocumentStart(String line) {

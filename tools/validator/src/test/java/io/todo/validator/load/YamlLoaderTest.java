@@ -92,4 +92,21 @@ class YamlLoaderTest {
     YamlDocument d = loader.parse("base: &b {x: 1, y: 2}\nc:\n  <<: *b\n  y: 3\n", "f").get(0);
     assertThat(d.content().get("c").toString()).isEqualTo("{\"y\":3,\"x\":1}");
   }
+
+  @Test
+  void splitsDocumentsAtMarkersAndKeepsASingleDocumentWhole() {
+    String one = "# c\nkind: X\n  # --- not a marker\n";
+    assertThat(YamlLoader.split(one)).extracting(c -> c.text()).containsExactly(one);
+    assertThat(YamlLoader.split("a: 1\n---\n# only a comment\n---\nb: 2\n"))
+        .extracting(c -> c.text() + "@" + c.firstLine())
+        .containsExactly("a: 1\n@0", "---\n# only a comment\n@1", "---\nb: 2\n@3");
+    // a comment ended by a lone CR is still a comment line: the document after it is not content
+    assertThat(YamlLoader.split("---\n# c\r---\nb: 2\n")).hasSize(1);
+    assertThat(YamlLoader.split("---\n# c\rk: v\n---\nb: 2\n")).hasSize(2);
+    // a byte order mark may open a later document
+    assertThat(YamlLoader.split("a: 1\n---\n\uFEFFb: 2\n")).extracting(c -> c.text())
+        .containsExactly("a: 1\n", "---\nb: 2\n");
+    assertThat(loader.load("\u00e9t\u00e9: \u00fc\n".getBytes(java.nio.charset.StandardCharsets.UTF_8), "u").get(0)
+        .content().get("\u00e9t\u00e9").asText()).isEqualTo("\u00fc");
+  }
 }
