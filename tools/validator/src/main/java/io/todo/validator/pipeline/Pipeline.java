@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** The straight pipe: load → render → schema → policy; reporting is the caller's. */
@@ -146,13 +148,56 @@ public final class Pipeline {
     t.start();
   }
 
-  /** Runs every stage over already rendered resources. */
+  /**
+   * Runs every stage over already rendered resources: the first (the schema stage, the costliest) on
+   * a thread of its own, the others meanwhile on the caller's, so that the last target's checks do
+   * not run on one core while the other idles. A failure is the one running the stages in order would
+   * give: the first stage's before the others'.
+   */
   public TargetResult check(Target target, List<Resource> resources) {
     List<Finding> findings = new ArrayList<>();
-    for (Stage stage : stages) {
-      findings.addAll(stage.check(target, resources));
+    if (stages.size() > 1) {
+      FutureTask<List<Finding>> first = new FutureTask<>(() -> stages.get(0).check(target, resources));
+      Thread t = new Thread(first, "check-first");
+      t.setDaemon(true);
+      t.start();
+      RuntimeException rest = null;
+      List<Finding> others = new ArrayList<>();
+      try {
+        for (Stage stage : stages.subList(1, stages.size())) {
+          others.addAll(stage.check(target, resources));
+        }
+      } catch (RuntimeException e) {
+        rest = e;
+      }
+      findings.addAll(outcome(first));
+      if (rest != null) {
+        throw rest;
+      }
+      findings.addAll(others);
+    } else {
+      for (Stage stage : stages) {
+        findings.addAll(stage.check(target, resources));
+      }
     }
     findings.sort(Finding.ORDER);
     return new TargetResult(target, resources.size(), List.copyOf(findings));
+  }
+
+  private static List<Finding> outcome(FutureTask<List<Finding>> task) {
+    try {
+      return task.get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while checking", e);
+    }
   }
 }

@@ -66,4 +66,23 @@ class ValidateAllTest {
         .hasMessage("bug in t0");
     assertThat(p.validateAll(List.of(), 2)).isEmpty();
   }
+
+  @Test
+  void stagesRunSideBySideButFailAsInOrder() throws Exception {
+    Target t = targets(1).get(0);
+    Stage failsFirst = (target, resources) -> {
+      throw new IllegalStateException("first");
+    };
+    Stage failsSecond = (target, resources) -> {
+      throw new IllegalArgumentException("second");
+    };
+    Stage fine = (target, resources) -> List.of();
+    java.io.InputStream none = new ByteArrayInputStream(new byte[0]);
+    assertThatThrownBy(() -> new Pipeline(List.of(failsFirst, failsSecond), none).validate(t))
+        .isInstanceOf(IllegalStateException.class).hasMessage("first");
+    assertThatThrownBy(() -> new Pipeline(List.of(fine, failsSecond), none).validate(t))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("second");
+    assertThatThrownBy(() -> new Pipeline(List.of(failsFirst, fine), none).validate(t))
+        .isInstanceOf(IllegalStateException.class).hasMessage("first");
+  }
 }
