@@ -8,6 +8,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -40,6 +41,14 @@ public final class SchemaConverter {
 
   private final SchemaBundle bundle;
   private final boolean strict;
+  /**
+   * Converted definitions and the references they make, by the bundle's definition node: the
+   * bundle parses each definition once and shares it across versions, so the kinds of a run (and
+   * neighbouring Kubernetes versions) convert ObjectMeta, PodSpec and the rest once. Shared nodes
+   * are only read after conversion.
+   */
+  private final Map<JsonNode, ObjectNode> converted = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
+  private final Map<JsonNode, Set<String>> referenced = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
 
   public SchemaConverter(SchemaBundle bundle, boolean strict) {
     this.bundle = bundle;
@@ -95,12 +104,14 @@ public final class SchemaConverter {
     todo.push(root);
     while (!todo.isEmpty()) {
       JsonNode n = todo.pop();
-      for (String ref : refs(n)) {
+      for (String ref : n == root ? refs(n) : referenced.computeIfAbsent(n, SchemaConverter::refs)) {
         if (!out.containsKey(ref)) {
-          JsonNode def = bundle.definition(version, ref).orElse(F.objectNode());
-          JsonNode converted = convertDefinition(ref, def);
-          out.put(ref, converted);
-          todo.push(converted);
+          Optional<JsonNode> def = bundle.definition(version, ref);
+          JsonNode c = def.isPresent()
+              ? converted.computeIfAbsent(def.get(), d -> convertDefinition(ref, d))
+              : convertDefinition(ref, F.objectNode());
+          out.put(ref, c);
+          todo.push(c);
         }
       }
     }

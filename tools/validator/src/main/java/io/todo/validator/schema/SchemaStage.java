@@ -37,6 +37,8 @@ public final class SchemaStage implements Stage {
 
   private final SchemaBundle bundle;
   private final SchemaOptions options;
+  /** One converter for the stage's life: it keeps the definitions it has converted. */
+  private final SchemaConverter converter;
   private final List<SchemaLocations.Location> locations;
   private final ConcurrentHashMap<String, Optional<CompiledSchema>> files = new ConcurrentHashMap<>();
   private volatile CrdIndex explicitCrds;
@@ -57,6 +59,7 @@ public final class SchemaStage implements Stage {
   SchemaStage(SchemaBundle bundle, SchemaOptions options) {
     this.bundle = bundle;
     this.options = options;
+    this.converter = new SchemaConverter(bundle, options.strict());
     this.locations = options.schemaLocations().isEmpty()
         ? List.of(new SchemaLocations.Location(true, null))
         : SchemaLocations.parse(options.schemaLocations(), options.cwd());
@@ -135,7 +138,7 @@ public final class SchemaStage implements Stage {
     Optional<String> def = bundle.definitionName(version, group, ver, r.kind());
     if (def.isPresent()) {
       String key = "builtin|" + version + "|" + options.strict() + "|" + def.get();
-      CompiledSchema s = COMPILED.get(key, () -> new SchemaConverter(bundle, options.strict()).builtin(version, def.get()));
+      CompiledSchema s = COMPILED.get(key, () -> converter.builtin(version, def.get()));
       return Optional.of(new Resolved(s, bundle.namespaced(group, r.kind()).orElse(null)));
     }
     return crd(r, version, stream).or(() -> crd(r, version, explicit)).or(() -> crd(r, version, bundledCrds(r)));
@@ -150,7 +153,7 @@ public final class SchemaStage implements Stage {
         return new Resolved(open, served.namespaced());
       }
       String key = "crd|" + version + "|" + options.strict() + "|" + served.key() + "|" + served.fingerprint();
-      CompiledSchema s = COMPILED.get(key, () -> new SchemaConverter(bundle, options.strict()).crd(version, served.schema()));
+      CompiledSchema s = COMPILED.get(key, () -> converter.crd(version, served.schema()));
       return new Resolved(s, served.namespaced());
     });
   }
