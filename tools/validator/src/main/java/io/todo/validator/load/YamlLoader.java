@@ -145,18 +145,22 @@ public final class YamlLoader {
     return docs;
   }
 
+  /** By {@code indexOf}, which is compiled early: a loop of our own over every char ran interpreted. */
   private void checkLineLengths(String text, String file) {
     int line = 1;
     int start = 0;
-    for (int i = 0; i <= text.length(); i++) {
-      if (i == text.length() || text.charAt(i) == '\n') {
-        if (i - start > limits.maxLineLength()) {
-          throw ValidatorException.input(new Location(file, line, 1),
-              "line is longer than " + limits.maxLineLength() + " characters (limit maxLineLength)");
-        }
-        line++;
-        start = i + 1;
+    while (true) {
+      int nl = text.indexOf('\n', start);
+      int end = nl < 0 ? text.length() : nl;
+      if (end - start > limits.maxLineLength()) {
+        throw ValidatorException.input(new Location(file, line, 1),
+            "line is longer than " + limits.maxLineLength() + " characters (limit maxLineLength)");
       }
+      if (nl < 0) {
+        return;
+      }
+      line++;
+      start = nl + 1;
     }
   }
 
@@ -253,8 +257,11 @@ public final class YamlLoader {
   }
 
   private static String decode(byte[] bytes, String file) {
-    if (isAscii(bytes)) {
-      return new String(bytes, StandardCharsets.ISO_8859_1); // most YAML is ASCII: no decoder needed
+    // the JDK's own decoding is the fast path; it replaces what is malformed with U+FFFD, and only
+    // then (or for a U+FFFD in the input) does the strict decoder run to find the line
+    String fast = new String(bytes, StandardCharsets.UTF_8);
+    if (fast.indexOf('\uFFFD') < 0) {
+      return fast;
     }
     CharsetDecoder decoder =
         StandardCharsets.UTF_8
@@ -275,15 +282,6 @@ public final class YamlLoader {
     }
     decoder.flush(out);
     return out.flip().toString();
-  }
-
-  private static boolean isAscii(byte[] bytes) {
-    for (byte b : bytes) {
-      if (b < 0) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /** A document's text and the line it starts on (0-based) in the whole stream. */

@@ -108,5 +108,11 @@ class YamlLoaderTest {
         .containsExactly("a: 1\n", "---\nb: 2\n");
     assertThat(loader.load("\u00e9t\u00e9: \u00fc\n".getBytes(java.nio.charset.StandardCharsets.UTF_8), "u").get(0)
         .content().get("\u00e9t\u00e9").asText()).isEqualTo("\u00fc");
+    // a replacement character written in the input is text; a malformed byte is an error on its line
+    assertThat(loader.load("a: \uFFFD\n".getBytes(java.nio.charset.StandardCharsets.UTF_8), "u").get(0)
+        .content().get("a").asText()).isEqualTo("\uFFFD");
+    assertThatThrownBy(() -> loader.load(new byte[] {'a', ':', ' ', '1', '\n', 'b', ':', ' ', (byte) 0xC3, '\n'}, "bad.yaml"))
+        .isInstanceOfSatisfying(ValidatorException.class,
+            e -> assertThat(e.diagnostic()).isEqualTo("bad.yaml:2:1: error: invalid UTF-8 in input"));
   }
 }
