@@ -7,7 +7,6 @@ import io.todo.validator.seal.SealedSecretWriter;
 import io.todo.validator.seal.SealedSecretWriter.Format;
 import io.todo.validator.seal.Unsealer;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.security.interfaces.RSAPrivateKey;
 import java.util.ArrayList;
 import java.util.List;
