@@ -3,6 +3,7 @@ package io.todo.validator.admission;
 import dev.cel.common.CelAbstractSyntaxTree;
 import dev.cel.common.CelProtoAbstractSyntaxTree;
 import dev.cel.expr.CheckedExpr;
+import io.todo.validator.model.Sha256;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -10,9 +11,6 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * Type-checked CEL expressions kept on disk between runs: parsing and checking an admission
@@ -106,7 +104,7 @@ final class CelCache {
   }
 
   private Path file(String source) {
-    return dir.resolve(sha256(build + "\0" + source) + ".pb");
+    return dir.resolve(Sha256.hex(build + "\0" + source) + ".pb");
   }
 
   /**
@@ -125,11 +123,4 @@ final class CelCache {
     }
   }
 
-  private static String sha256(String text) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 }

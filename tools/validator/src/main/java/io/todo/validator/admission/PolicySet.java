@@ -56,7 +56,7 @@ record PolicySet(Map<String, Policy> policies, List<Binding> bindings, List<Reso
 
   private static String fingerprint(Path dir, String shown) {
     try {
-      java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+      java.security.MessageDigest sha = io.todo.validator.model.Sha256.newDigest();
       for (Path f : files(dir, shown)) {
         sha.update(dir.relativize(f).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         sha.update((byte) 0);
@@ -64,7 +64,7 @@ record PolicySet(Map<String, Policy> policies, List<Binding> bindings, List<Reso
         sha.update((byte) 0);
       }
       return java.util.HexFormat.of().formatHex(sha.digest());
-    } catch (IOException | java.security.NoSuchAlgorithmException e) {
+    } catch (IOException e) {
       return "unreadable:" + System.nanoTime(); // never shared: load reports the problem
     }
   }

@@ -3,9 +3,7 @@ package io.todo.validator.render;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.todo.validator.model.Sha256;
 
 /** The content hash kustomize appends to generated ConfigMap and Secret names (api/hasher). */
 final class Hasher {
@@ -26,7 +24,7 @@ final class Hasher {
     } else if (obj.path("binaryData").isContainerNode()) {
       m.set("binaryData", value(obj.get("binaryData")));
     }
-    return encode(sha256Hex(GoJson.marshalDecoded(m)));
+    return encode(Sha256.hex(GoJson.marshalDecoded(m)));
   }
 
   /**
@@ -60,12 +58,4 @@ final class Hasher {
     return sb.toString();
   }
 
-  private static String sha256Hex(String s) {
-    try {
-      byte[] d = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-      return java.util.HexFormat.of().formatHex(d); // not String.format: it initialises locale data
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 }

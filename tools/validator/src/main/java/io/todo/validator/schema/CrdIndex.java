@@ -2,6 +2,7 @@ package io.todo.validator.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.todo.validator.load.JsonTree;
+import io.todo.validator.model.Sha256;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
@@ -45,7 +46,7 @@ public final class CrdIndex {
     public String fingerprint() {
       String f = fingerprint;
       if (f == null) {
-        f = schema == null ? "none" : sha256(JsonTree.write(schema));
+        f = schema == null ? "none" : Sha256.hex(JsonTree.write(schema)).substring(0, 24);
         fingerprint = f;
       }
       return f;
@@ -92,15 +93,6 @@ public final class CrdIndex {
   private void put(String group, String version, String kind, JsonNode schema, boolean namespaced) {
     String key = group + "/" + version + "/" + kind;
     byGvk.put(key, new Served(key, schema, namespaced));
-  }
-
-  private static String sha256(String text) {
-    try {
-      byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      return java.util.HexFormat.of().formatHex(d, 0, 12);
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   public Optional<Served> find(String group, String version, String kind) {
