@@ -205,39 +205,41 @@ final class JsonPatch {
   }
 
   private static void add(JsonNode root, JsonNode op) {
-    String path;
+    Located at = locate(root, op, "add");
     try {
-      path = path(op);
+      addTo(at.target().container(), at.target().key(), value(op));
     } catch (RenderException e) {
-      throw new RenderException("add operation failed to decode path: " + MISSING);
-    }
-    Target t = find(root, path);
-    if (t == null) {
-      throw new RenderException("add operation does not apply: doc is missing path: \"" + path + "\": " + MISSING);
-    }
-    try {
-      addTo(t.container(), t.key(), value(op));
-    } catch (RenderException e) {
-      throw new RenderException("error in add for path: '" + path + "': " + e.getMessage());
+      throw new RenderException("error in add for path: '" + at.path() + "': " + e.getMessage());
     }
   }
 
   private static void remove(JsonNode root, JsonNode op) {
+    Located at = locate(root, op, "remove");
+    try {
+      removeFrom(at.target().container(), at.target().key());
+    } catch (RenderException e) {
+      throw new RenderException("error in remove for path: '" + at.path() + "': " + e.getMessage());
+    }
+  }
+
+  private record Located(String path, Target target) {}
+
+  /**
+   * add's and remove's path and its parent. Unlike the other operations, the library reports a bad
+   * path here as a missing one, and quotes the path it cannot find.
+   */
+  private static Located locate(JsonNode root, JsonNode op, String operation) {
     String path;
     try {
       path = path(op);
     } catch (RenderException e) {
-      throw new RenderException("remove operation failed to decode path: " + MISSING);
+      throw new RenderException(operation + " operation failed to decode path: " + MISSING);
     }
     Target t = find(root, path);
     if (t == null) {
-      throw new RenderException("remove operation does not apply: doc is missing path: \"" + path + "\": " + MISSING);
+      throw new RenderException(operation + " operation does not apply: doc is missing path: \"" + path + "\": " + MISSING);
     }
-    try {
-      removeFrom(t.container(), t.key());
-    } catch (RenderException e) {
-      throw new RenderException("error in remove for path: '" + path + "': " + e.getMessage());
-    }
+    return new Located(path, t);
   }
 
   private static JsonNode replace(JsonNode root, JsonNode op) {
