@@ -187,6 +187,11 @@ final class CelEnvironment {
       return run(whole(), activation);
     }
 
+    /** Whether {@link CelEnvironment#plan} gave the expression a program on a narrowed runtime. */
+    boolean narrowed() {
+      return narrow != null;
+    }
+
     private CelRuntime.Program whole() throws CelEvaluationException {
       CelRuntime.Program p = whole;
       if (p == null) {
