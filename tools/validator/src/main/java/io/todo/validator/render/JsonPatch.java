@@ -224,6 +224,26 @@ final class JsonPatch {
 
   private record Located(String path, Target target) {}
 
+  /** move's and copy's from and its parent. */
+  private static Located source(JsonNode root, JsonNode op, String operation) {
+    String from = decode(op, "from", operation);
+    Target f = find(root, from);
+    if (f == null) {
+      throw new RenderException(operation + " operation does not apply: doc is missing from path: " + from + ": " + MISSING);
+    }
+    return new Located(from, f);
+  }
+
+  /** move's and copy's destination's parent. */
+  private static Target destination(JsonNode root, String path, String operation) {
+    Target t = find(root, path);
+    if (t == null) {
+      throw new RenderException(operation + " operation does not apply: doc is missing destination path: " + path + ": "
+          + MISSING);
+    }
+    return t;
+  }
+
   /**
    * add's and remove's path and its parent. Unlike the other operations, the library reports a bad
    * path here as a missing one, and quotes the path it cannot find.
@@ -276,11 +296,7 @@ final class JsonPatch {
   }
 
   private static void move(JsonNode root, JsonNode op) {
-    String from = decode(op, "from", "move");
-    Target f = find(root, from);
-    if (f == null) {
-      throw new RenderException("move operation does not apply: doc is missing from path: " + from + ": " + MISSING);
-    }
+    Target f = source(root, op, "move").target();
     JsonNode val;
     try {
       val = get(f.container(), f.key());
@@ -289,11 +305,7 @@ final class JsonPatch {
       throw new RenderException("error in move for path: '" + f.key() + "': " + e.getMessage());
     }
     String path = decode(op, "path", "move");
-    Target t = find(root, path);
-    if (t == null) {
-      throw new RenderException("move operation does not apply: doc is missing destination path: " + path + ": "
-          + MISSING);
-    }
+    Target t = destination(root, path, "move");
     try {
       addTo(t.container(), t.key(), val);
     } catch (RenderException e) {
@@ -331,16 +343,12 @@ final class JsonPatch {
   }
 
   private static void copy(JsonNode root, JsonNode op) {
-    String from = decode(op, "from", "copy");
-    Target f = find(root, from);
-    if (f == null) {
-      throw new RenderException("copy operation does not apply: doc is missing from path: " + from + ": " + MISSING);
-    }
+    Located from = source(root, op, "copy");
     JsonNode val;
     try {
-      val = get(f.container(), f.key());
+      val = get(from.target().container(), from.target().key());
     } catch (RenderException e) {
-      throw new RenderException("error in copy for from: '" + from + "': " + e.getMessage());
+      throw new RenderException("error in copy for from: '" + from.path() + "': " + e.getMessage());
     }
     String path;
     try {
@@ -348,11 +356,7 @@ final class JsonPatch {
     } catch (RenderException e) {
       throw new RenderException("copy operation failed to decode path: " + MISSING);
     }
-    Target t = find(root, path);
-    if (t == null) {
-      throw new RenderException("copy operation does not apply: doc is missing destination path: " + path + ": "
-          + MISSING);
-    }
+    Target t = destination(root, path, "copy");
     try {
       addTo(t.container(), t.key(), val == null ? null : val.deepCopy());
     } catch (RenderException e) {
