@@ -168,17 +168,15 @@ final class JsonPatch {
     } catch (RenderException e) {
       throw new RenderException("value was not a proper array index: '" + key + "': " + e.getMessage());
     }
-    int size = a.size() + 1;
-    if (idx >= size) {
+    a.insert(inRange(idx, a.size() + 1), orNull(val));
+  }
+
+  /** An index into {@code bound} places, counted from the end when negative, as the library allows. */
+  private static int inRange(long idx, int bound) {
+    if (idx >= bound || idx < -bound) {
       throw new RenderException(invalidIndex(idx));
     }
-    if (idx < 0) {
-      if (idx < -size) {
-        throw new RenderException(invalidIndex(idx));
-      }
-      idx += size;
-    }
-    a.insert((int) idx, orNull(val));
+    return (int) (idx < 0 ? idx + bound : idx);
   }
 
   /** container.remove: an object's member must exist (null counts), an array index must be in range. */
@@ -190,18 +188,7 @@ final class JsonPatch {
       ((ObjectNode) c).remove(key);
       return;
     }
-    long idx = GoStrconv.atoi(key);
-    int len = c.size();
-    if (idx >= len) {
-      throw new RenderException(invalidIndex(idx));
-    }
-    if (idx < 0) {
-      if (idx < -len) {
-        throw new RenderException(invalidIndex(idx));
-      }
-      idx += len;
-    }
-    ((ArrayNode) c).remove((int) idx);
+    ((ArrayNode) c).remove(inRange(GoStrconv.atoi(key), c.size()));
   }
 
   private static void add(JsonNode root, JsonNode op) {
