@@ -124,10 +124,11 @@ public final class YamlLoader {
     }
     // documents are independent: large streams parse on every core, results keep stream order
     Object[] parsed = new Object[chunks.size()];
+    Shared keys = new Shared();
     java.util.stream.IntStream range = java.util.stream.IntStream.range(0, chunks.size());
     (chunks.size() >= 64 ? range.parallel() : range).forEach(i -> {
       try {
-        parsed[i] = parseChunk(chunks.get(i), displayName);
+        parsed[i] = parseChunk(chunks.get(i), displayName, keys);
       } catch (ValidatorException e) {
         parsed[i] = e;
       }
@@ -164,7 +165,7 @@ public final class YamlLoader {
     }
   }
 
-  private YamlDocument parseChunk(Chunk chunk, String file) {
+  private YamlDocument parseChunk(Chunk chunk, String file, Shared keys) {
     LoaderOptions options = new LoaderOptions();
     options.setMaxAliasesForCollections(limits.maxAliases());
     options.setNestingDepthLimit(limits.maxNestingDepth());
@@ -207,8 +208,8 @@ public final class YamlLoader {
       locations.put("", start);
       return new YamlDocument(null, start, locations);
     }
-    Converter converter = new Converter(file, chunk, locations);
-    JsonNode content = converter.convert(root, "");
+    Converter converter = new Converter(file, chunk, keys);
+    JsonNode content = converter.convert(root, locations.cursor(), Converter.ROOT);
     return new YamlDocument(content, locations.get(""), locations);
   }
 
@@ -289,9 +290,74 @@ public final class YamlLoader {
 
   /** Splits a stream at {@code ---} lines, keeping each marker with the document it starts. */
   static List<Chunk> split(String text) {
-    if (!text.startsWith("---") && !text.contains("\n---") && text.indexOf('\uFEFF') < 0) {
-      return List.of(new Chunk(text, 0)); // one document, the common case: no line-by-line copy
+    if (text.indexOf('\uFEFF') >= 0) {
+      return splitByLines(text); // byte order marks are dropped from the documents' text
     }
+    if (!text.startsWith("---") && !text.contains("\n---")) {
+      return List.of(new Chunk(text, 0)); // one document, the common case
+    }
+    // the documents are slices of the text: no line is copied (this runs before the parallel parse)
+    List<Chunk> chunks = new ArrayList<>();
+    int chunkStart = 0;
+    int currentStart = 0;
+    int lineNo = 0;
+    int pos = 0;
+    boolean sawContent = false;
+    boolean sawStart = false;
+    while (pos <= text.length()) {
+      int nl = text.indexOf('\n', pos);
+      int end = nl < 0 ? text.length() : nl + 1;
+      if (pos == end) {
+        break;
+      }
+      boolean start = isDocumentStart(text, pos, end);
+      if (start && (sawContent || sawStart || pos > chunkStart && hasContent(text.substring(chunkStart, pos)))) {
+        chunks.add(new Chunk(text.substring(chunkStart, pos), currentStart));
+        chunkStart = pos;
+        currentStart = lineNo;
+        sawContent = false;
+        sawStart = false;
+      }
+      sawStart |= start;
+      if (!start && !sawContent) {
+        sawContent = isContentLine(text, pos, end);
+      }
+      lineNo++;
+      pos = end;
+    }
+    if (chunkStart < text.length() || chunks.isEmpty()) {
+      String rest = text.substring(chunkStart);
+      if (hasContent(rest) || chunks.isEmpty()) {
+        chunks.add(new Chunk(rest, currentStart));
+      }
+    }
+    return chunks;
+  }
+
+  /** A line that is neither blank nor a comment (as {@code isBlank} and {@code stripLeading} see it). */
+  private static boolean isContentLine(String text, int from, int to) {
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      if (!Character.isWhitespace(c)) {
+        return c != '#';
+      }
+    }
+    return false;
+  }
+
+  private static boolean isDocumentStart(String text, int from, int to) {
+    if (to - from < 3 || !text.startsWith("---", from)) {
+      return false;
+    }
+    if (to - from == 3) {
+      return true;
+    }
+    char c = text.charAt(from + 3);
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+  }
+
+  /** The line-by-line split, which can drop a byte order mark from the start of each document. */
+  static List<Chunk> splitByLines(String text) {
     List<Chunk> chunks = new ArrayList<>();
     StringBuilder current = new StringBuilder();
     int currentStart = 0;
@@ -361,6 +427,43 @@ public final class YamlLoader {
         || line.charAt(3) == '\r';
   }
 
+  /**
+   * One copy of each field name and short string value for all documents of a stream: every
+   * document of a large stream repeats {@code apiVersion}, {@code metadata}, {@code v1} and the rest,
+   * and each copy stayed alive in its tree and its source map for the garbage collector to copy.
+   * Bounded, so that a stream of unique names only stops sharing. (Jackson's value nodes are
+   * immutable and already shared by {@code deepCopy}.)
+   */
+  static final class Shared {
+    private static final int MAX_ENTRIES = 50_000;
+    private static final int MAX_LENGTH = 64;
+    private final java.util.concurrent.ConcurrentHashMap<String, String> names =
+        new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.ConcurrentHashMap<String, JsonNode> texts =
+        new java.util.concurrent.ConcurrentHashMap<>();
+
+    String name(String name) {
+      return share(names, name, name);
+    }
+
+    /** The text node of a string value, or {@code node} itself when it is not plain text. */
+    JsonNode text(JsonNode node) {
+      return node.getClass() == com.fasterxml.jackson.databind.node.TextNode.class
+          ? share(texts, node.textValue(), node) : node;
+    }
+
+    private static <T> T share(java.util.concurrent.ConcurrentHashMap<String, T> map, String key, T value) {
+      T known = map.get(key);
+      if (known != null) {
+        return known;
+      }
+      if (key.length() <= MAX_LENGTH && map.size() < MAX_ENTRIES) {
+        known = map.putIfAbsent(key, value);
+      }
+      return known != null ? known : value;
+    }
+  }
+
   /** Lets plain scalars through untyped so that we can apply the Go libraries' rules. */
   private static final class PlainResolver extends Resolver {
     @Override
@@ -374,58 +477,76 @@ public final class YamlLoader {
 
   /** Turns a composed node graph into a Jackson tree, expanding aliases within limits. */
   private final class Converter {
+    /** Where a node is, as far as annotation text cares: the document, its metadata, its annotations. */
+    static final int ROOT = 0;
+    static final int METADATA = 1;
+    static final int ANNOTATIONS = 2;
+    static final int ELSEWHERE = -1;
+    /** Pointer segments of list indices, shared by every document. */
+    private static final String[] INDICES = java.util.stream.IntStream.range(0, 256)
+        .mapToObj(Integer::toString).toArray(String[]::new);
+
     private final String file;
     private final Chunk chunk;
-    private final SourceMap locations;
+    private final Shared keys;
     private int nodes;
     /** Collections being converted, to reject an alias that refers to its own ancestor. */
     private final java.util.Set<Node> open = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
-    Converter(String file, Chunk chunk, SourceMap locations) {
+    Converter(String file, Chunk chunk, Shared keys) {
       this.file = file;
       this.chunk = chunk;
-      this.locations = locations;
+      this.keys = keys;
     }
 
-    JsonNode convert(Node node, String pointer) {
+    JsonNode convert(Node node, SourceMap.Cursor at, int where) {
       if (++nodes > limits.maxNodesPerDocument()) {
         throw ValidatorException.input(
             at(file, chunk, node.getStartMark()),
             "document expands to more than " + limits.maxNodesPerDocument()
                 + " nodes (limit maxNodesPerDocument; an alias bomb?)");
       }
-      locations.put(pointer, at(file, chunk, node.getStartMark()));
+      mark(at, node.getStartMark());
       if (node.getNodeId() != NodeId.scalar && !open.add(node)) {
         throw ValidatorException.input(at(file, chunk, node.getStartMark()), "recursive alias (a node that contains itself)");
       }
       try {
-        return convertNode(node, pointer);
+        return convertNode(node, at, where);
       } finally {
         open.remove(node);
       }
     }
 
-    private JsonNode convertNode(Node node, String pointer) {
+    private void mark(SourceMap.Cursor at, Mark m) {
+      if (m == null) {
+        at.set(file, chunk.firstLine + 1, 1);
+      } else {
+        at.set(file, chunk.firstLine + m.getLine() + 1, m.getColumn() + 1);
+      }
+    }
+
+    private JsonNode convertNode(Node node, SourceMap.Cursor at, int where) {
       switch (node.getNodeId()) {
         case scalar:
-          return scalar((ScalarNode) node);
+          return keys.text(scalar((ScalarNode) node));
         case sequence:
           {
             ArrayNode array = F.arrayNode();
             int i = 0;
             for (Node item : ((SequenceNode) node).getValue()) {
-              array.add(convert(item, pointer + "/" + i++));
+              array.add(convert(item, at.child(i < INDICES.length ? INDICES[i] : Integer.toString(i)), ELSEWHERE));
+              i++;
             }
             return array;
           }
         case mapping:
-          return mapping((MappingNode) node, pointer);
+          return mapping((MappingNode) node, at, where);
         default:
           throw ValidatorException.input(at(file, chunk, node.getStartMark()), "unsupported YAML node");
       }
     }
 
-    private ObjectNode mapping(MappingNode node, String pointer) {
+    private ObjectNode mapping(MappingNode node, SourceMap.Cursor at, int where) {
       ObjectNode object = F.objectNode();
       Map<String, Integer> keyLines = new HashMap<>();
       List<NodeTuple> merges = new ArrayList<>();
@@ -436,20 +557,20 @@ public final class YamlLoader {
           merges.add(t);
           continue;
         }
-        String key = key(keyNode);
+        String key = keys.name(key(keyNode));
         Location keyLoc = at(file, chunk, keyNode.getStartMark());
         Integer previous = keyLines.putIfAbsent(key, keyLoc.line());
         if (previous != null) {
           throw ValidatorException.input(
               keyLoc, "duplicate key \"" + key + "\" (first defined at line " + previous + ")");
         }
-        String child = pointer + "/" + SourceMap.escape(key);
+        SourceMap.Cursor child = at.child(SourceMap.escape(key));
         Node valueNode = t.getValueNode();
-        object.set(key, annotationText && pointer.equals("/metadata/annotations")
+        object.set(key, annotationText && where == ANNOTATIONS
             && valueNode instanceof ScalarNode sv && sv.getTag() == PLAIN && !sv.getValue().isEmpty()
-            ? F.textNode(sv.getValue()) : convert(valueNode, child));
+            ? F.textNode(sv.getValue()) : convert(valueNode, child, below(where, key)));
         // a field's location is its key, which is where users look
-        locations.put(child, keyLoc);
+        child.set(keyLoc.file(), keyLoc.line(), keyLoc.column());
       }
       // merge keys: explicit keys win, earlier merged maps win over later ones
       for (NodeTuple t : merges) {
@@ -465,16 +586,23 @@ public final class YamlLoader {
             throw ValidatorException.input(
                 at(file, chunk, src.getStartMark()), "map merge requires a map or a sequence of maps");
           }
-          JsonNode merged = convert(src, pointer);
+          JsonNode merged = convert(src, at, where);
           merged.fields().forEachRemaining(e -> {
             if (!object.has(e.getKey())) {
               object.set(e.getKey(), e.getValue());
             }
           });
         }
-        locations.put(pointer, at(file, chunk, node.getStartMark()));
+        mark(at, node.getStartMark());
       }
       return object;
+    }
+
+    private static int below(int where, String key) {
+      if (where == ROOT && key.equals("metadata")) {
+        return METADATA;
+      }
+      return where == METADATA && key.equals("annotations") ? ANNOTATIONS : ELSEWHERE;
     }
 
     private String key(Node keyNode) {

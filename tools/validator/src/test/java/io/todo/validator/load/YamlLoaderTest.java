@@ -94,6 +94,42 @@ class YamlLoaderTest {
   }
 
   @Test
+  void documentsOfAStreamShareFieldNamesAndShortValues() {
+    String longValue = "x".repeat(65);
+    List<YamlDocument> docs = loader.parse("kind: Service\nv: " + longValue + "\n---\nkind: Service\nv: " + longValue
+        + "\n", "f");
+    var a = docs.get(0).content();
+    var b = docs.get(1).content();
+    assertThat(b.get("kind")).isSameAs(a.get("kind"));
+    assertThat(b.fieldNames().next()).isSameAs(a.fieldNames().next());
+    assertThat(b.get("v")).isNotSameAs(a.get("v")).isEqualTo(a.get("v")); // long values are not kept
+    YamlLoader.Shared shared = new YamlLoader.Shared();
+    for (int i = 0; i < 60_000; i++) {
+      shared.name("k" + i); // bounded: past the limit names are only not shared
+    }
+    assertThat(shared.name("k59999")).isEqualTo("k59999");
+    assertThat(shared.name(new String("k1"))).isSameAs(shared.name("k1"));
+  }
+
+  @Test
+  void slicingSplitAgreesWithTheLineByLineSplit() {
+    // the slicing split must find the same documents as the line copier it replaced for streams
+    // without byte order marks; random streams of markers, comments, blanks and line ends
+    String[] parts = {"---", "--- x", "---\t", "----", "-- ", "# c", "  # c", "a: 1", " ", "\t", "\n", "\n", "\r",
+        "\r\n", "...", "k: v"};
+    java.util.Random random = new java.util.Random(7);
+    for (int n = 0; n < 20_000; n++) {
+      StringBuilder text = new StringBuilder();
+      for (int i = random.nextInt(12); i >= 0; i--) {
+        text.append(parts[random.nextInt(parts.length)]);
+      }
+      String t = text.toString();
+      assertThat(YamlLoader.split(t)).as("%s", t.replace("\n", "\\n").replace("\r", "\\r"))
+          .isEqualTo(YamlLoader.splitByLines(t));
+    }
+  }
+
+  @Test
   void splitsDocumentsAtMarkersAndKeepsASingleDocumentWhole() {
     String one = "# c\nkind: X\n  # --- not a marker\n";
     assertThat(YamlLoader.split(one)).extracting(c -> c.text()).containsExactly(one);
