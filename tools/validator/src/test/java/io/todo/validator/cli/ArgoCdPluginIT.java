@@ -22,7 +22,7 @@ class ArgoCdPluginIT {
   static final Path ROOT = JarIT.JAR.getParent();
 
   static JarIT.Run generate(Path appDir, Map<String, String> env) throws IOException, InterruptedException {
-    List<String> cmd = new ArrayList<>(List.of("java", "-XX:+UseSerialGC", "-XX:NewSize=256m", "-XX:TieredStopAtLevel=1", "-jar",
+    List<String> cmd = new ArrayList<>(List.of("java", "-XX:+UseParallelGC", "-XX:NewSize=256m", "-XX:TieredStopAtLevel=1", "-jar",
         JarIT.JAR.toString(), "render", "--fail-closed", "."));
     ProcessBuilder pb = new ProcessBuilder(cmd).directory(appDir.toFile());
     pb.environment().putAll(env);
