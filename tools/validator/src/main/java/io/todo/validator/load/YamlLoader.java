@@ -8,7 +8,7 @@ import io.todo.validator.model.Location;
 import io.todo.validator.model.SourceMap;
 import io.todo.validator.model.ValidatorException;
 import java.io.IOException;
-import java.io.StringReader;
+import java.io.Reader;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -21,9 +21,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
@@ -176,7 +174,7 @@ public final class YamlLoader {
     try {
       Composer composer =
           new Composer(
-              new ParserImpl(new StreamReader(new StringReader(chunk.text)), options),
+              new ParserImpl(new StreamReader(chunk.reader()), options),
               PLAIN_RESOLVER,
               options);
       root = composer.getSingleNode();
@@ -240,7 +238,7 @@ public final class YamlLoader {
 
   /** The 1-based stream line of the chunk's last line that holds more than blanks or a comment. */
   private static int lastContentLine(Chunk chunk) {
-    String[] lines = chunk.text.split("\n", -1);
+    String[] lines = chunk.text().split("\n", -1);
     for (int i = lines.length - 1; i >= 0; i--) {
       String l = lines[i].strip();
       if (!l.isEmpty() && !l.startsWith("#")) {
@@ -285,8 +283,71 @@ public final class YamlLoader {
     return out.flip().toString();
   }
 
-  /** A document's text and the line it starts on (0-based) in the whole stream. */
-  record Chunk(String text, int firstLine) {}
+  /**
+   * A document's text, a slice of the stream's (a 50,000-document stream was copied once more to
+   * cut it up, on one thread, before the parallel parse), and the line it starts on (0-based).
+   */
+  static final class Chunk {
+    private final String source;
+    private final int from;
+    private final int to;
+    final int firstLine;
+
+    Chunk(String text, int firstLine) {
+      this(text, 0, text.length(), firstLine);
+    }
+
+    Chunk(String source, int from, int to, int firstLine) {
+      this.source = source;
+      this.from = from;
+      this.to = to;
+      this.firstLine = firstLine;
+    }
+
+    String text() {
+      return from == 0 && to == source.length() ? source : source.substring(from, to);
+    }
+
+    int firstLine() {
+      return firstLine;
+    }
+
+    /** Reads the slice without copying it. */
+    Reader reader() {
+      return new Reader() {
+        private int pos = from;
+
+        @Override
+        public int read(char[] buf, int off, int len) {
+          if (pos >= to) {
+            return -1;
+          }
+          int n = Math.min(len, to - pos);
+          source.getChars(pos, pos + n, buf, off);
+          pos += n;
+          return n;
+        }
+
+        @Override
+        public void close() {}
+      };
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Chunk c && c.firstLine == firstLine && c.text().equals(text());
+    }
+
+    @Override
+    public int hashCode() {
+      return text().hashCode() * 31 + firstLine;
+    }
+
+    @Override
+    public String toString() {
+      return firstLine + ":" + text();
+    }
+  }
 
   /** Splits a stream at {@code ---} lines, keeping each marker with the document it starts. */
   static List<Chunk> split(String text) {
@@ -312,7 +373,7 @@ public final class YamlLoader {
       }
       boolean start = isDocumentStart(text, pos, end);
       if (start && (sawContent || sawStart || pos > chunkStart && hasContent(text.substring(chunkStart, pos)))) {
-        chunks.add(new Chunk(text.substring(chunkStart, pos), currentStart));
+        chunks.add(new Chunk(text, chunkStart, pos, currentStart));
         chunkStart = pos;
         currentStart = lineNo;
         sawContent = false;
@@ -326,9 +387,8 @@ public final class YamlLoader {
       pos = end;
     }
     if (chunkStart < text.length() || chunks.isEmpty()) {
-      String rest = text.substring(chunkStart);
-      if (hasContent(rest) || chunks.isEmpty()) {
-        chunks.add(new Chunk(rest, currentStart));
+      if (chunks.isEmpty() || hasContent(text.substring(chunkStart))) {
+        chunks.add(new Chunk(text, chunkStart, text.length(), currentStart));
       }
     }
     return chunks;
@@ -548,29 +608,30 @@ public final class YamlLoader {
 
     private ObjectNode mapping(MappingNode node, SourceMap.Cursor at, int where) {
       ObjectNode object = F.objectNode();
-      Map<String, Integer> keyLines = new HashMap<>();
-      List<NodeTuple> merges = new ArrayList<>();
+      List<NodeTuple> merges = List.of();
       for (NodeTuple t : node.getValue()) {
         Node keyNode = t.getKeyNode();
         if (keyNode instanceof ScalarNode sk && sk.getTag() == PLAIN && "<<".equals(sk.getValue())
             || keyNode.getTag().equals(Tag.MERGE)) {
+          if (merges.isEmpty()) {
+            merges = new ArrayList<>();
+          }
           merges.add(t);
           continue;
         }
         String key = keys.name(key(keyNode));
-        Location keyLoc = at(file, chunk, keyNode.getStartMark());
-        Integer previous = keyLines.putIfAbsent(key, keyLoc.line());
-        if (previous != null) {
-          throw ValidatorException.input(
-              keyLoc, "duplicate key \"" + key + "\" (first defined at line " + previous + ")");
-        }
         SourceMap.Cursor child = at.child(SourceMap.escape(key));
+        if (object.get(key) != null) {
+          // merged maps come after this loop, so the field is an earlier key of this mapping
+          throw ValidatorException.input(at(file, chunk, keyNode.getStartMark()),
+              "duplicate key \"" + key + "\" (first defined at line " + child.line() + ")");
+        }
         Node valueNode = t.getValueNode();
         object.set(key, annotationText && where == ANNOTATIONS
             && valueNode instanceof ScalarNode sv && sv.getTag() == PLAIN && !sv.getValue().isEmpty()
             ? F.textNode(sv.getValue()) : convert(valueNode, child, below(where, key)));
         // a field's location is its key, which is where users look
-        child.set(keyLoc.file(), keyLoc.line(), keyLoc.column());
+        mark(child, keyNode.getStartMark());
       }
       // merge keys: explicit keys win, earlier merged maps win over later ones
       for (NodeTuple t : merges) {

@@ -101,6 +101,11 @@ public final class SourceMap {
       return new Cursor(slot.child(segment));
     }
 
+    /** The line recorded here, 0 if none. */
+    public int line() {
+      return slot.file == null ? 0 : slot.line;
+    }
+
     public void set(String file, int line, int column) {
       slot.file = file;
       slot.line = line;
