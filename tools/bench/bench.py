@@ -23,7 +23,7 @@ JSA = os.path.join(ROOT, "validator.jsa")
 # the flags the pre-commit hook and the Argo CD plugin use: serial GC with a young generation a
 # typical run never fills (no collection pause), C1 only, and the class-data archive the build
 # creates (skipped when it is missing)
-JAVA = ["java", "-XX:+UseParallelGC", "-XX:NewSize=256m", "-XX:TieredStopAtLevel=1"] + (
+JAVA = ["java", "-XX:+UseParallelGC", "-XX:InitialRAMPercentage=25", "-XX:NewSize=256m", "-XX:TieredStopAtLevel=1"] + (
     ["-XX:SharedArchiveFile=" + JSA, "-Xshare:auto"] if os.path.exists(JSA) else [])
 
 

@@ -2,6 +2,9 @@ package io.todo.validator.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.todo.validator.render.Renderer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -22,8 +25,24 @@ class ArgoCdPluginIT {
   static final Path ROOT = JarIT.JAR.getParent();
 
   static JarIT.Run generate(Path appDir, Map<String, String> env) throws IOException, InterruptedException {
-    List<String> cmd = new ArrayList<>(List.of("java", "-XX:+UseParallelGC", "-XX:NewSize=256m", "-XX:TieredStopAtLevel=1", "-jar",
-        JarIT.JAR.toString(), "render", "--fail-closed", "."));
+    return generate(appDir, env, List.of());
+  }
+
+  /** The generate command and args of plugin.yaml, with our jar and {@code jvmOptions} after {@code java}. */
+  static List<String> pluginCommand(List<String> jvmOptions) throws IOException {
+    JsonNode generate = new ObjectMapper(new YAMLFactory())
+        .readTree(ROOT.resolve("tools/argocd-cmp/plugin.yaml").toFile()).path("spec").path("generate");
+    List<String> cmd = new ArrayList<>();
+    generate.path("command").forEach(n -> cmd.add(n.asText().equals("/opt/validator/validator.jar")
+        ? JarIT.JAR.toString() : n.asText()));
+    cmd.addAll(1, jvmOptions);
+    generate.path("args").forEach(n -> cmd.add(n.asText()));
+    return cmd;
+  }
+
+  static JarIT.Run generate(Path appDir, Map<String, String> env, List<String> jvmOptions)
+      throws IOException, InterruptedException {
+    List<String> cmd = pluginCommand(jvmOptions);
     ProcessBuilder pb = new ProcessBuilder(cmd).directory(appDir.toFile());
     pb.environment().putAll(env);
     Process p = pb.start();
@@ -42,6 +61,18 @@ class ArgoCdPluginIT {
       assertThat(r.exitCode()).as(env + ": " + r.err()).isZero();
       assertThat(r.out()).isEqualTo(new Renderer().renderYaml(dir, "overlays/" + env));
     }
+  }
+
+  @Test
+  void theJvmsOwnWarningsStayOffTheManifestStream() throws Exception {
+    // a sidecar with a small memory limit: the JVM warns that the young generation does not fit,
+    // and unified logging prints warnings on stdout unless the command sends them elsewhere
+    assertThat(pluginCommand(List.of())).contains("-jar", "render", "--fail-closed");
+    Path dir = ROOT.resolve("overlays/dev");
+    JarIT.Run r = generate(dir, Map.of("ARGOCD_ENV_VALIDATOR_ENVIRONMENT", "dev"), List.of("-XX:MaxRAM=256m"));
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out()).isEqualTo(new Renderer().renderYaml(dir, "overlays/dev"));
+    assertThat(r.err()).contains("NewSize");
   }
 
   @Test
