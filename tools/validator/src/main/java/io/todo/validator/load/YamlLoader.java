@@ -543,8 +543,14 @@ public final class YamlLoader {
     static final int ANNOTATIONS = 2;
     static final int ELSEWHERE = -1;
     /** Pointer segments of list indices, shared by every document. */
-    private static final String[] INDICES = java.util.stream.IntStream.range(0, 256)
-        .mapToObj(Integer::toString).toArray(String[]::new);
+    private static final String[] INDICES = new String[256];
+
+    static {
+      // a loop, not a stream: method references bootstrap classes on a cold start
+      for (int i = 0; i < INDICES.length; i++) {
+        INDICES[i] = Integer.toString(i);
+      }
+    }
 
     private final String file;
     private final Chunk chunk;
