@@ -103,7 +103,7 @@ class YamlLoaderTest {
     assertThat(b.get("kind")).isSameAs(a.get("kind"));
     assertThat(b.fieldNames().next()).isSameAs(a.fieldNames().next());
     assertThat(b.get("v")).isNotSameAs(a.get("v")).isEqualTo(a.get("v")); // long values are not kept
-    YamlLoader.Shared shared = new YamlLoader.Shared();
+    Shared shared = new Shared();
     for (int i = 0; i < 60_000; i++) {
       shared.name("k" + i); // bounded: past the limit names are only not shared
     }
@@ -124,23 +124,23 @@ class YamlLoaderTest {
         text.append(parts[random.nextInt(parts.length)]);
       }
       String t = text.toString();
-      assertThat(YamlLoader.split(t)).as("%s", t.replace("\n", "\\n").replace("\r", "\\r"))
-          .isEqualTo(YamlLoader.splitByLines(t));
+      assertThat(DocumentSplitter.split(t)).as("%s", t.replace("\n", "\\n").replace("\r", "\\r"))
+          .isEqualTo(DocumentSplitter.splitByLines(t));
     }
   }
 
   @Test
   void splitsDocumentsAtMarkersAndKeepsASingleDocumentWhole() {
     String one = "# c\nkind: X\n  # --- not a marker\n";
-    assertThat(YamlLoader.split(one)).extracting(c -> c.text()).containsExactly(one);
-    assertThat(YamlLoader.split("a: 1\n---\n# only a comment\n---\nb: 2\n"))
+    assertThat(DocumentSplitter.split(one)).extracting(c -> c.text()).containsExactly(one);
+    assertThat(DocumentSplitter.split("a: 1\n---\n# only a comment\n---\nb: 2\n"))
         .extracting(c -> c.text() + "@" + c.firstLine())
         .containsExactly("a: 1\n@0", "---\n# only a comment\n@1", "---\nb: 2\n@3");
     // a comment ended by a lone CR is still a comment line: the document after it is not content
-    assertThat(YamlLoader.split("---\n# c\r---\nb: 2\n")).hasSize(1);
-    assertThat(YamlLoader.split("---\n# c\rk: v\n---\nb: 2\n")).hasSize(2);
+    assertThat(DocumentSplitter.split("---\n# c\r---\nb: 2\n")).hasSize(1);
+    assertThat(DocumentSplitter.split("---\n# c\rk: v\n---\nb: 2\n")).hasSize(2);
     // a byte order mark may open a later document
-    assertThat(YamlLoader.split("a: 1\n---\n\uFEFFb: 2\n")).extracting(c -> c.text())
+    assertThat(DocumentSplitter.split("a: 1\n---\n\uFEFFb: 2\n")).extracting(c -> c.text())
         .containsExactly("a: 1\n", "---\nb: 2\n");
     assertThat(loader.load("\u00e9t\u00e9: \u00fc\n".getBytes(java.nio.charset.StandardCharsets.UTF_8), "u").get(0)
         .content().get("\u00e9t\u00e9").asText()).isEqualTo("\u00fc");

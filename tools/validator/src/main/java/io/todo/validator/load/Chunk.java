@@ -1,0 +1,69 @@
+package io.todo.validator.load;
+
+import java.io.Reader;
+
+/**
+ * A document's text, a slice of the stream's (a 50,000-document stream was copied once more to
+ * cut it up, on one thread, before the parallel parse), and the line it starts on (0-based).
+ */
+final class Chunk {
+  private final String source;
+  private final int from;
+  private final int to;
+  final int firstLine;
+
+  Chunk(String text, int firstLine) {
+    this(text, 0, text.length(), firstLine);
+  }
+
+  Chunk(String source, int from, int to, int firstLine) {
+    this.source = source;
+    this.from = from;
+    this.to = to;
+    this.firstLine = firstLine;
+  }
+
+  String text() {
+    return from == 0 && to == source.length() ? source : source.substring(from, to);
+  }
+
+  int firstLine() {
+    return firstLine;
+  }
+
+  /** Reads the slice without copying it. */
+  Reader reader() {
+    return new Reader() {
+      private int pos = from;
+
+      @Override
+      public int read(char[] buf, int off, int len) {
+        if (pos >= to) {
+          return -1;
+        }
+        int n = Math.min(len, to - pos);
+        source.getChars(pos, pos + n, buf, off);
+        pos += n;
+        return n;
+      }
+
+      @Override
+      public void close() {}
+    };
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Chunk c && c.firstLine == firstLine && c.text().equals(text());
+  }
+
+  @Override
+  public int hashCode() {
+    return text().hashCode() * 31 + firstLine;
+  }
+
+  @Override
+  public String toString() {
+    return firstLine + ":" + text();
+  }
+}
