@@ -51,19 +51,4 @@ final class Chunk {
       public void close() {}
     };
   }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof Chunk c && c.firstLine == firstLine && c.text().equals(text());
-  }
-
-  @Override
-  public int hashCode() {
-    return text().hashCode() * 31 + firstLine;
-  }
-
-  @Override
-  public String toString() {
-    return firstLine + ":" + text();
-  }
 }

@@ -121,11 +121,11 @@ public final class YamlLoader {
     }
     // documents are independent: large streams parse on every core, results keep stream order
     Object[] parsed = new Object[chunks.size()];
-    Shared keys = new Shared();
+    Shared shared = new Shared();
     java.util.stream.IntStream range = java.util.stream.IntStream.range(0, chunks.size());
     (chunks.size() >= 64 ? range.parallel() : range).forEach(i -> {
       try {
-        parsed[i] = parseChunk(chunks.get(i), displayName, keys);
+        parsed[i] = parseChunk(chunks.get(i), displayName, shared);
       } catch (ValidatorException e) {
         parsed[i] = e;
       }
@@ -162,7 +162,7 @@ public final class YamlLoader {
     }
   }
 
-  private YamlDocument parseChunk(Chunk chunk, String file, Shared keys) {
+  private YamlDocument parseChunk(Chunk chunk, String file, Shared shared) {
     LoaderOptions options = new LoaderOptions();
     options.setMaxAliasesForCollections(limits.maxAliases());
     options.setNestingDepthLimit(limits.maxNestingDepth());
@@ -205,7 +205,7 @@ public final class YamlLoader {
       locations.put("", start);
       return new YamlDocument(null, start, locations);
     }
-    Converter converter = new Converter(file, chunk, keys);
+    Converter converter = new Converter(file, chunk, shared);
     JsonNode content = converter.convert(root, locations.cursor(), Converter.ROOT);
     return new YamlDocument(content, locations.get(""), locations);
   }
@@ -248,10 +248,16 @@ public final class YamlLoader {
   }
 
   private static Location at(String file, Chunk chunk, Mark m) {
-    if (m == null) {
-      return new Location(file, chunk.firstLine + 1, 1);
-    }
-    return new Location(file, chunk.firstLine + m.getLine() + 1, m.getColumn() + 1);
+    return new Location(file, line(chunk, m), column(m));
+  }
+
+  /** The stream line of a mark in a chunk (the chunk's first line without a mark). */
+  private static int line(Chunk chunk, Mark m) {
+    return chunk.firstLine + (m == null ? 0 : m.getLine()) + 1;
+  }
+
+  private static int column(Mark m) {
+    return m == null ? 1 : m.getColumn() + 1;
   }
 
   private static String decode(byte[] bytes, String file) {
@@ -312,15 +318,15 @@ public final class YamlLoader {
 
     private final String file;
     private final Chunk chunk;
-    private final Shared keys;
+    private final Shared shared;
     private int nodes;
     /** Collections being converted, to reject an alias that refers to its own ancestor. */
     private final java.util.Set<Node> open = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
-    Converter(String file, Chunk chunk, Shared keys) {
+    Converter(String file, Chunk chunk, Shared shared) {
       this.file = file;
       this.chunk = chunk;
-      this.keys = keys;
+      this.shared = shared;
     }
 
     JsonNode convert(Node node, SourceMap.Cursor at, int where) {
@@ -341,18 +347,15 @@ public final class YamlLoader {
       }
     }
 
+    /** Records a mark's position without a Location object: the loader records every node. */
     private void mark(SourceMap.Cursor at, Mark m) {
-      if (m == null) {
-        at.set(file, chunk.firstLine + 1, 1);
-      } else {
-        at.set(file, chunk.firstLine + m.getLine() + 1, m.getColumn() + 1);
-      }
+      at.set(file, line(chunk, m), column(m));
     }
 
     private JsonNode convertNode(Node node, SourceMap.Cursor at, int where) {
       switch (node.getNodeId()) {
         case scalar:
-          return keys.text(scalar((ScalarNode) node));
+          return shared.text(scalar((ScalarNode) node));
         case sequence:
           {
             ArrayNode array = F.arrayNode();
@@ -383,7 +386,7 @@ public final class YamlLoader {
           merges.add(t);
           continue;
         }
-        String key = keys.name(key(keyNode));
+        String key = shared.name(key(keyNode));
         SourceMap.Cursor child = at.child(SourceMap.escape(key));
         if (object.get(key) != null) {
           // merged maps come after this loop, so the field is an earlier key of this mapping

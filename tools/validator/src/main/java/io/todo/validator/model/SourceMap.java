@@ -60,14 +60,14 @@ public final class SourceMap {
     SourceMap out = new SourceMap();
     Slot s = path(prefix, false);
     if (s != null) {
-      out.root = s.copy(null);
+      out.root = s.copy();
     }
     return out;
   }
 
   /** Replaces every entry by those of {@code other}. */
   public void setAll(SourceMap other) {
-    root = other.root.copy(null);
+    root = other.root.copy();
   }
 
   /** Every recorded pointer and its location, parents before their children. */
@@ -79,7 +79,7 @@ public final class SourceMap {
 
   public SourceMap copy() {
     SourceMap out = new SourceMap();
-    out.root = root.copy(null);
+    out.root = root.copy();
     return out;
   }
 
@@ -231,8 +231,9 @@ public final class SourceMap {
       }
     }
 
-    Slot copy(String as) {
-      Slot s = new Slot(as);
+    /** A deep copy, as a root. */
+    Slot copy() {
+      Slot s = new Slot(null);
       s.copyFrom(this);
       return s;
     }

@@ -112,36 +112,7 @@ class YamlLoaderTest {
   }
 
   @Test
-  void slicingSplitAgreesWithTheLineByLineSplit() {
-    // the slicing split must find the same documents as the line copier it replaced for streams
-    // without byte order marks; random streams of markers, comments, blanks and line ends
-    String[] parts = {"---", "--- x", "---\t", "----", "-- ", "# c", "  # c", "a: 1", " ", "\t", "\n", "\n", "\r",
-        "\r\n", "...", "k: v"};
-    java.util.Random random = new java.util.Random(7);
-    for (int n = 0; n < 20_000; n++) {
-      StringBuilder text = new StringBuilder();
-      for (int i = random.nextInt(12); i >= 0; i--) {
-        text.append(parts[random.nextInt(parts.length)]);
-      }
-      String t = text.toString();
-      assertThat(DocumentSplitter.split(t)).as("%s", t.replace("\n", "\\n").replace("\r", "\\r"))
-          .isEqualTo(DocumentSplitter.splitByLines(t));
-    }
-  }
-
-  @Test
-  void splitsDocumentsAtMarkersAndKeepsASingleDocumentWhole() {
-    String one = "# c\nkind: X\n  # --- not a marker\n";
-    assertThat(DocumentSplitter.split(one)).extracting(c -> c.text()).containsExactly(one);
-    assertThat(DocumentSplitter.split("a: 1\n---\n# only a comment\n---\nb: 2\n"))
-        .extracting(c -> c.text() + "@" + c.firstLine())
-        .containsExactly("a: 1\n@0", "---\n# only a comment\n@1", "---\nb: 2\n@3");
-    // a comment ended by a lone CR is still a comment line: the document after it is not content
-    assertThat(DocumentSplitter.split("---\n# c\r---\nb: 2\n")).hasSize(1);
-    assertThat(DocumentSplitter.split("---\n# c\rk: v\n---\nb: 2\n")).hasSize(2);
-    // a byte order mark may open a later document
-    assertThat(DocumentSplitter.split("a: 1\n---\n\uFEFFb: 2\n")).extracting(c -> c.text())
-        .containsExactly("a: 1\n", "---\nb: 2\n");
+  void decodesUtf8AndReportsAMalformedByteOnItsLine() {
     assertThat(loader.load("\u00e9t\u00e9: \u00fc\n".getBytes(java.nio.charset.StandardCharsets.UTF_8), "u").get(0)
         .content().get("\u00e9t\u00e9").asText()).isEqualTo("\u00fc");
     // a replacement character written in the input is text; a malformed byte is an error on its line
