@@ -1,6 +1,6 @@
 package io.todo.validator.load;
 
-import java.io.Reader;
+import org.yaml.snakeyaml.reader.StreamReader;
 
 /**
  * A document's text, a slice of the stream's (a 50,000-document stream was copied once more to
@@ -31,24 +31,8 @@ final class Chunk {
     return firstLine;
   }
 
-  /** Reads the slice without copying it. */
-  Reader reader() {
-    return new Reader() {
-      private int pos = from;
-
-      @Override
-      public int read(char[] buf, int off, int len) {
-        if (pos >= to) {
-          return -1;
-        }
-        int n = Math.min(len, to - pos);
-        source.getChars(pos, pos + n, buf, off);
-        pos += n;
-        return n;
-      }
-
-      @Override
-      public void close() {}
-    };
+  /** SnakeYAML's reader over the slice, without copying it to a string of its own. */
+  StreamReader reader() {
+    return new ChunkReader(source, from, to);
   }
 }

@@ -34,7 +34,6 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.parser.ParserImpl;
-import org.yaml.snakeyaml.reader.StreamReader;
 import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
@@ -173,7 +172,7 @@ public final class YamlLoader {
     try {
       Composer composer =
           new Composer(
-              new ParserImpl(new StreamReader(chunk.reader()), options),
+              new ParserImpl(chunk.reader(), options),
               PLAIN_RESOLVER,
               options);
       root = composer.getSingleNode();

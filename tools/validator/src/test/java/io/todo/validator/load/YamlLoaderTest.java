@@ -122,4 +122,22 @@ class YamlLoaderTest {
         .isInstanceOfSatisfying(ValidatorException.class,
             e -> assertThat(e.diagnostic()).isEqualTo("bad.yaml:2:1: error: invalid UTF-8 in input"));
   }
+
+  /** Regression: SnakeYAML's reader failed with an index out of bounds (an internal error). */
+  @Test
+  void readsASurrogatePairThatStraddlesSnakeYamlsReadBuffer() {
+    for (int pad = 1015; pad < 1030; pad++) {
+      String text = "k: " + "x".repeat(pad - 3) + "\uD83D\uDE00 tail\nn: 1\n";
+      YamlDocument d = loader.parse(text, "e.yaml").get(0);
+      assertThat(d.content().get("k").asText()).endsWith("\uD83D\uDE00 tail");
+      assertThat(d.locations().get("/n").toString()).isEqualTo("e.yaml:2:1");
+    }
+  }
+
+  @Test
+  void aSpecialCharacterIsAnErrorOfItsDocument() {
+    assertThatThrownBy(() -> loader.parse("a: 1\n---\nb: \u0001\n", "s.yaml"))
+        .isInstanceOfSatisfying(ValidatorException.class, e -> assertThat(e.diagnostic())
+            .isEqualTo("s.yaml:3:4: error: invalid YAML: special character U+0001 is not allowed"));
+  }
 }
