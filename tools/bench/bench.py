@@ -20,9 +20,10 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.abspath(os.path.join(HERE, "..", ".."))
 JAR = os.path.join(ROOT, "validator.jar")
 JSA = os.path.join(ROOT, "validator.jsa")
-# the flags the pre-commit hook and the Argo CD plugin use: serial GC with a young generation a
-# typical run never fills (no collection pause), C1 only, and the class-data archive the build
-# creates (skipped when it is missing)
+# the flags the pre-commit hook and the Argo CD plugin use: the parallel collector with an initial
+# heap as large as the default maximum (a large stream does not stop while the heap grows), a young
+# generation a typical run never fills (no collection pause), C1 only, and the class-data archive
+# the build creates (skipped when it is missing)
 JAVA = ["java", "-XX:+UseParallelGC", "-XX:InitialRAMPercentage=25", "-XX:NewSize=256m", "-XX:TieredStopAtLevel=1"] + (
     ["-XX:SharedArchiveFile=" + JSA, "-Xshare:auto"] if os.path.exists(JSA) else [])
 

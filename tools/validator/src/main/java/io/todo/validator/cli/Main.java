@@ -47,7 +47,22 @@ public final class Main {
     String only = full.length > 0 && ValidatorCommand.SUBCOMMANDS.containsKey(full[0]) ? full[0] : null;
     EarlyRenders early = Speculation.start(full, cwd);
     CommandLine cli = commandLine(in, out, err, cwd, only, early);
-    return cli.execute(full);
+    try {
+      return cli.execute(full);
+    } catch (StackOverflowError e) {
+      // an Error passes picocli's handler; the input's nesting is limited, so this is a bug too
+      return internalError(err, e);
+    }
+  }
+
+  /** A bug: said without a stack trace unless asked for one. */
+  private static int internalError(PrintWriter err, Throwable ex) {
+    err.println("error: internal error: " + ex.getClass().getSimpleName() + " (run with VALIDATOR_DEBUG=1 for details)");
+    if (System.getenv("VALIDATOR_DEBUG") != null) {
+      ex.printStackTrace(err);
+    }
+    err.flush();
+    return ExitCodes.INTERNAL;
   }
 
   /** The command line with every subcommand, or only {@code only} when it is the one that runs. */
@@ -73,14 +88,7 @@ public final class Main {
             e.flush();
             return ve.exitCode();
           }
-          // a bug: say so without a stack trace unless asked for one
-          e.println("error: internal error: " + ex.getClass().getSimpleName()
-              + " (run with VALIDATOR_DEBUG=1 for details)");
-          if (System.getenv("VALIDATOR_DEBUG") != null) {
-            ex.printStackTrace(e);
-          }
-          e.flush();
-          return ExitCodes.INTERNAL;
+          return internalError(e, ex);
         });
     cli.setParameterExceptionHandler(
         (ex, args) -> {

@@ -65,6 +65,7 @@ final class TreeBuilder {
   private final Shared shared;
   private final Live live = new Live();
   private int nodes;
+  private int expandedDepth;
 
   TreeBuilder(Parser parser, ScalarSchema schema, YamlLimits limits, boolean annotationText, String file,
       Chunk chunk, Shared shared) {
@@ -128,6 +129,20 @@ final class TreeBuilder {
     if (event instanceof ScalarEvent scalar) {
       return shared.text(scalar(scalar));
     }
+    // aliases nest what they stand for: a chain of deep anchored lists is deep only once expanded
+    // (and overflowed the stack), so the nesting limit holds for the expanded tree too
+    if (++expandedDepth > limits.maxNestingDepth()) {
+      throw ValidatorException.input(at(event.getStartMark()),
+          "nesting too deep once aliases are expanded (limit maxNestingDepth)");
+    }
+    try {
+      return collection(event, events, at, where);
+    } finally {
+      expandedDepth--;
+    }
+  }
+
+  private JsonNode collection(Event event, Events events, SourceMap.Cursor at, int where) {
     if (event instanceof SequenceStartEvent) {
       ArrayNode array = F.arrayNode();
       int i = 0;

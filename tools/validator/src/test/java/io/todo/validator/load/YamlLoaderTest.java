@@ -140,4 +140,19 @@ class YamlLoaderTest {
         .isInstanceOfSatisfying(ValidatorException.class, e -> assertThat(e.diagnostic())
             .isEqualTo("s.yaml:3:4: error: invalid YAML: special character U+0001 is not allowed"));
   }
+
+  /** Regression: a chain of deep anchored lists overflowed the stack once its aliases were expanded. */
+  @Test
+  void theNestingLimitHoldsOnceAliasesAreExpanded() {
+    StringBuilder text = new StringBuilder("a0: &a0 " + "[".repeat(150) + "x" + "]".repeat(150) + "\n");
+    for (int i = 1; i < 90; i++) {
+      text.append("a").append(i).append(": &a").append(i).append(" ").append("[".repeat(150))
+          .append("*a").append(i - 1).append("]".repeat(150)).append("\n");
+    }
+    assertThatThrownBy(() -> loader.parse(text.toString(), "deep.yaml"))
+        .isInstanceOfSatisfying(ValidatorException.class, e -> assertThat(e.diagnostic())
+            .isEqualTo("deep.yaml:1:58: error: nesting too deep once aliases are expanded (limit maxNestingDepth)"));
+    // within the limit, an alias of a deep list is read
+    assertThat(loader.parse("a: &a " + "[".repeat(90) + "]".repeat(90) + "\nb: [*a]\n", "ok.yaml")).hasSize(1);
+  }
 }
