@@ -24,7 +24,8 @@ JSA = os.path.join(ROOT, "validator.jsa")
 # heap as large as the default maximum (a large stream does not stop while the heap grows), a young
 # generation a typical run never fills (no collection pause), C1 only, and the class-data archive
 # the build creates (skipped when it is missing)
-JAVA = ["java", "-XX:+UseParallelGC", "-XX:InitialRAMPercentage=25", "-XX:NewSize=256m", "-XX:TieredStopAtLevel=1"] + (
+JAVA = ["java", "-XX:+UseParallelGC", "-XX:InitialRAMPercentage=25", "-XX:NewSize=256m",
+        "-XX:MaxTenuringThreshold=0", "-XX:TieredStopAtLevel=1"] + (
     ["-XX:SharedArchiveFile=" + JSA, "-Xshare:auto"] if os.path.exists(JSA) else [])
 
 

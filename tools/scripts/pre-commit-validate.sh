@@ -15,4 +15,4 @@ if [ -f "${jar%.jar}.jsa" ]; then
 fi
 # C1 only and a young generation a typical run never fills: a short-lived JVM gains nothing from C2
 # and should not pause to collect; the parallel collector when a large stream does (docs/performance.md)
-exec java "${cds[@]}" -XX:TieredStopAtLevel=1 -XX:+UseParallelGC -XX:InitialRAMPercentage=25 -XX:NewSize=256m -jar "$jar" affected --validate --output text "$@"
+exec java "${cds[@]}" -XX:TieredStopAtLevel=1 -XX:+UseParallelGC -XX:InitialRAMPercentage=25 -XX:NewSize=256m -XX:MaxTenuringThreshold=0 -jar "$jar" affected --validate --output text "$@"
