@@ -40,7 +40,7 @@ import org.yaml.snakeyaml.parser.Parser;
 final class TreeBuilder {
   private static final JsonNodeFactory F = JsonNodeFactory.withExactBigDecimals(true);
   /** A plain scalar, whose type we resolve ourselves (SnakeYAML resolves YAML 1.1 only). */
-  private static final Tag PLAIN = new Tag("tag:todo.validator:plain");
+  static final Tag PLAIN = new Tag("tag:todo.validator:plain");
   /** Where a node is, as far as annotation text cares: the document, its metadata, its annotations. */
   private static final int ROOT = 0;
   private static final int METADATA = 1;
@@ -127,7 +127,7 @@ final class TreeBuilder {
     }
     mark(at, event.getStartMark());
     if (event instanceof ScalarEvent scalar) {
-      return shared.text(scalar(scalar));
+      return shared.text(scalar(tag(scalar), scalar.getValue(), schema, scalar.getStartMark(), file, chunk));
     }
     // aliases nest what they stand for: a chain of deep anchored lists is deep only once expanded
     // (and overflowed the stack), so the nesting limit holds for the expanded tree too
@@ -282,9 +282,8 @@ final class TreeBuilder {
     return value;
   }
 
-  private JsonNode scalar(ScalarEvent event) {
-    String v = event.getValue();
-    Tag tag = tag(event);
+  /** A scalar's value, typed by its tag ({@link #PLAIN}: by the schema's rules); errors at {@code mark}. */
+  static JsonNode scalar(Tag tag, String v, ScalarSchema schema, Mark mark, String file, Chunk chunk) {
     if (tag == PLAIN) {
       if (v.isEmpty() && schema == ScalarSchema.CORE_1_2) {
         return EmptyNull.INSTANCE;
@@ -306,7 +305,7 @@ final class TreeBuilder {
                 || tag.equals(Tag.BOOL) && typed.isBoolean()
                 || tag.equals(Tag.NULL) && typed.isNull();
         if (!ok) {
-          throw ValidatorException.input(at(event.getStartMark()),
+          throw ValidatorException.input(at(file, chunk, mark),
               "cannot decode !!" + tag.getValue().substring(18) + " `" + abbreviate(v) + "`");
         }
         return tag.equals(Tag.FLOAT) && typed.isIntegralNumber() ? F.numberNode(new BigDecimal(typed.bigIntegerValue())) : typed;
@@ -315,7 +314,7 @@ final class TreeBuilder {
         return F.textNode(Base64.getEncoder().encodeToString(Base64.getMimeDecoder().decode(v)));
       }
     } catch (IllegalArgumentException e) {
-      throw ValidatorException.input(at(event.getStartMark()), "invalid !!binary value");
+      throw ValidatorException.input(at(file, chunk, mark), "invalid !!binary value");
     }
     // timestamps and custom tags (!Ref, !!foo): the value is kept as a string, as kyaml does
     return F.textNode(v);
@@ -331,6 +330,10 @@ final class TreeBuilder {
   }
 
   private Location at(Mark m) {
+    return at(file, chunk, m);
+  }
+
+  private static Location at(String file, Chunk chunk, Mark m) {
     return new Location(file, YamlLoader.line(chunk, m), YamlLoader.column(m));
   }
 

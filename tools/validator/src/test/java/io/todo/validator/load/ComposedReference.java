@@ -7,9 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.todo.validator.model.Location;
 import io.todo.validator.model.SourceMap;
 import io.todo.validator.model.ValidatorException;
-import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.composer.Composer;
@@ -30,7 +28,7 @@ import org.yaml.snakeyaml.resolver.Resolver;
  */
 final class ComposedReference {
   private static final JsonNodeFactory F = JsonNodeFactory.withExactBigDecimals(true);
-  private static final Tag PLAIN = new Tag("tag:todo.validator:plain");
+  private static final Tag PLAIN = TreeBuilder.PLAIN;
   private static final PlainResolver PLAIN_RESOLVER = new PlainResolver();
   private final ScalarSchema schema;
   private final YamlLimits limits;
@@ -70,9 +68,6 @@ final class ComposedReference {
     return YamlLoader.column(m);
   }
 
-  private static String abbreviate(String v) {
-    return v.length() > 40 ? v.substring(0, 40) + "..." : v;
-  }
 
   /** Lets plain scalars through untyped so that we can apply the Go libraries' rules. */
   private static final class PlainResolver extends Resolver {
@@ -239,46 +234,9 @@ final class ComposedReference {
       return sk.getValue();
     }
 
+    /** Typed as the builder types them: the reference is about the graph, not the scalars. */
     private JsonNode scalar(ScalarNode node) {
-      String v = node.getValue();
-      Tag tag = node.getTag();
-      if (tag == PLAIN) {
-        if (v.isEmpty() && schema == ScalarSchema.CORE_1_2) {
-          return EmptyNull.INSTANCE;
-        }
-        if (!ScalarResolver.isTimestamp(v)) {
-          return ScalarResolver.resolvePlain(v, schema);
-        }
-        return schema == ScalarSchema.CORE_1_2 ? new PlainTimestamp(v) : F.textNode(v);
-      }
-      try {
-        if (tag.equals(Tag.STR)) {
-          return F.textNode(v);
-        }
-        if (tag.equals(Tag.INT) || tag.equals(Tag.FLOAT) || tag.equals(Tag.BOOL) || tag.equals(Tag.NULL)) {
-          JsonNode typed = ScalarResolver.resolvePlain(v, schema);
-          boolean ok =
-              tag.equals(Tag.INT) && typed.isIntegralNumber()
-                  || tag.equals(Tag.FLOAT) && typed.isNumber()
-                  || tag.equals(Tag.BOOL) && typed.isBoolean()
-                  || tag.equals(Tag.NULL) && typed.isNull();
-          if (!ok) {
-            throw ValidatorException.input(
-                at(file, chunk, node.getStartMark()), "cannot decode !!" + tag.getValue().substring(18) + " `" + abbreviate(v) + "`");
-          }
-          return tag.equals(Tag.FLOAT) && typed.isIntegralNumber() ? F.numberNode(new BigDecimal(typed.bigIntegerValue())) : typed;
-        }
-        if (tag.equals(Tag.BINARY)) {
-          return F.textNode(Base64.getEncoder().encodeToString(Base64.getMimeDecoder().decode(v)));
-        }
-        if (tag.equals(Tag.TIMESTAMP)) {
-          return F.textNode(v);
-        }
-      } catch (IllegalArgumentException e) {
-        throw ValidatorException.input(at(file, chunk, node.getStartMark()), "invalid !!binary value");
-      }
-      // custom tags (!Ref, !!foo): the value is kept as a string, as kyaml does
-      return F.textNode(v);
+      return TreeBuilder.scalar(node.getTag(), node.getValue(), schema, node.getStartMark(), file, chunk);
     }
   }
 
