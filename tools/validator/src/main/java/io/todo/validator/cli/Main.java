@@ -78,27 +78,39 @@ public final class Main {
     cli.setOut(out);
     cli.setErr(err);
     cli.setCaseInsensitiveEnumValuesAllowed(true);
-    cli.setExecutionExceptionHandler(
-        (ex, commandLine, parseResult) -> {
-          PrintWriter e = commandLine.getErr();
-          if (ex instanceof ValidatorException ve) {
-            for (ValidatorException one : ve.all()) {
-              e.println(one.diagnostic());
-            }
-            e.flush();
-            return ve.exitCode();
-          }
-          return internalError(e, ex);
-        });
-    cli.setParameterExceptionHandler(
-        (ex, args) -> {
-          PrintWriter e = ex.getCommandLine().getErr();
-          e.println("error: " + ex.getMessage());
-          e.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for more information.");
-          e.flush();
-          return ExitCodes.USAGE;
-        });
+    cli.setExecutionExceptionHandler(new Handlers());
+    cli.setParameterExceptionHandler(new Handlers());
     return cli;
+  }
+
+  /**
+   * How errors end a run. A class, not two lambdas: a lambda of picocli's (Java 5) handler
+   * interfaces links them while the class-data archive is dumped, and a linked old class is left
+   * out of the archive, the lambdas with it; they were spun again on every start.
+   */
+  private static final class Handlers
+      implements CommandLine.IExecutionExceptionHandler, CommandLine.IParameterExceptionHandler {
+    @Override
+    public int handleExecutionException(Exception ex, CommandLine commandLine, CommandLine.ParseResult parsed) {
+      PrintWriter e = commandLine.getErr();
+      if (ex instanceof ValidatorException ve) {
+        for (ValidatorException one : ve.all()) {
+          e.println(one.diagnostic());
+        }
+        e.flush();
+        return ve.exitCode();
+      }
+      return internalError(e, ex);
+    }
+
+    @Override
+    public int handleParseException(CommandLine.ParameterException ex, String[] args) {
+      PrintWriter e = ex.getCommandLine().getErr();
+      e.println("error: " + ex.getMessage());
+      e.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for more information.");
+      e.flush();
+      return ExitCodes.USAGE;
+    }
   }
 
   /** {@code validator overlays/prod} and {@code validator -} mean {@code validator validate ...}. */

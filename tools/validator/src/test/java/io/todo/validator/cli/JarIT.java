@@ -53,4 +53,24 @@ class JarIT {
     assertThat(r.exitCode()).isEqualTo(2);
     assertThat(r.err()).contains("<stdin>:1:1: error: invalid YAML").doesNotContain("\tat ");
   }
+
+  /**
+   * Regression: the class-data archive the build dumps holds every class a validate loads from the
+   * jar. Lambdas of picocli's Java 5 handler interfaces had those interfaces linked at dump time,
+   * and a linked old class is left out of the archive: four classes came from the jar, and the two
+   * lambdas were spun again, on every start.
+   */
+  @Test
+  void theClassDataArchiveHoldsEveryClassAValidateLoads() throws Exception {
+    Path jsa = JAR.resolveSibling("validator.jsa");
+    assertThat(Files.isRegularFile(jsa)).as("archive at " + jsa).isTrue();
+    Path repo = JAR.getParent();
+    Process p = new ProcessBuilder("java", "-XX:SharedArchiveFile=" + jsa, "-Xshare:on", "-Xlog:class+load",
+        "-jar", JAR.toString(), "validate", "-q", "overlays/dev").directory(repo.toFile())
+        .redirectErrorStream(true).start();
+    String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).as(log.lines().filter(l -> !l.contains("class,load")).toList().toString()).isZero();
+    assertThat(log.lines().filter(l -> l.contains("source: file:")).toList()).isEmpty();
+  }
 }
