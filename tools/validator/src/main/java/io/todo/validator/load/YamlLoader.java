@@ -25,7 +25,9 @@ import org.yaml.snakeyaml.parser.ParserImpl;
 /**
  * Reads YAML (and JSON) streams into Jackson trees, remembering the {@code file:line:col} of every
  * node. Each document of a stream is parsed on its own so that a broken document in the middle
- * does not hide the errors of the others; all errors are reported together.
+ * does not hide the errors of the others; all errors are reported together. A document is read
+ * by SnakeYAML's scanner and parser over {@link ChunkReader}, and its tree built from the parser's
+ * events by {@link TreeBuilder}.
  */
 public final class YamlLoader {
   private final ScalarSchema schema;
@@ -141,11 +143,9 @@ public final class YamlLoader {
   }
 
   private YamlDocument parseChunk(Chunk chunk, String file, Shared shared) {
+    // what the scanner reads of them; aliases and nesting are the tree builder's to limit
     LoaderOptions options = new LoaderOptions();
-    options.setMaxAliasesForCollections(limits.maxAliases());
-    options.setNestingDepthLimit(limits.maxNestingDepth());
     options.setCodePointLimit((int) Math.min(Integer.MAX_VALUE, limits.maxFileBytes()));
-    options.setAllowRecursiveKeys(false);
     options.setProcessComments(false);
     Location start = new Location(file, chunk.firstLine + 1, 1);
     SourceMap locations = new SourceMap();
