@@ -78,8 +78,9 @@ public final class Main {
     cli.setOut(out);
     cli.setErr(err);
     cli.setCaseInsensitiveEnumValuesAllowed(true);
-    cli.setExecutionExceptionHandler(new Handlers());
-    cli.setParameterExceptionHandler(new Handlers());
+    Handlers handlers = new Handlers();
+    cli.setExecutionExceptionHandler(handlers);
+    cli.setParameterExceptionHandler(handlers);
     return cli;
   }
 
