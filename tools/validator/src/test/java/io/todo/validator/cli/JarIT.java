@@ -65,7 +65,9 @@ class JarIT {
     Path jsa = JAR.resolveSibling("validator.jsa");
     assertThat(Files.isRegularFile(jsa)).as("archive at " + jsa).isTrue();
     Path repo = JAR.getParent();
-    Process p = new ProcessBuilder("java", "-XX:SharedArchiveFile=" + jsa, "-Xshare:on", "-Xlog:class+load",
+    // the JVM that runs the build, which dumped the archive (an archive fits only the JVM that made it)
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Process p = new ProcessBuilder(java, "-XX:SharedArchiveFile=" + jsa, "-Xshare:on", "-Xlog:class+load",
         "-jar", JAR.toString(), "validate", "-q", "overlays/dev").directory(repo.toFile())
         .redirectErrorStream(true).start();
     String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
