@@ -31,8 +31,9 @@ import org.yaml.snakeyaml.parser.Parser;
  * Builds one document's Jackson tree, and the source map of its nodes, straight from SnakeYAML's
  * parser events. SnakeYAML's composer built a node graph first, which the loader then walked: a
  * tenth of the load of a large stream, and garbage. What the composer did is done here: anchors,
- * aliases (an alias to a collection counts against {@code maxAliases}), the nesting limit, global
- * tags refused, one document per chunk. An anchored node's events are kept, and an alias replays
+ * aliases (an alias to a collection counts against {@code maxAliases}), the nesting limit, one
+ * document per chunk. Not its refusal of tags such as {@code !!foo}, which guards SnakeYAML's
+ * construction of Java objects: we build none, and kustomize reads such a value as a string. An anchored node's events are kept, and an alias replays
  * them, so that it is converted where it is used (as the node graph was): it counts against
  * {@code maxNodesPerDocument} again and keeps the anchor's positions. Merge keys are applied after
  * the mapping's own keys, which win.
@@ -261,7 +262,6 @@ final class TreeBuilder {
     if (tag == null || tag.equals("!")) {
       return event.getImplicit().canOmitTagInPlainScalar() ? PLAIN : Tag.STR;
     }
-    // a global tag was refused as the event was read
     return new Tag(tag);
   }
 
@@ -423,10 +423,6 @@ final class TreeBuilder {
       } else if (event instanceof NodeEvent node) {
         if (depth > limits.maxNestingDepth()) {
           throw new YAMLException("Nesting Depth exceeded max " + limits.maxNestingDepth());
-        }
-        String tag = event instanceof ScalarEvent scalar ? scalar.getTag() : ((CollectionStartEvent) event).getTag();
-        if (tag != null && !tag.equals("!") && new Tag(tag).isCustomGlobal()) {
-          throw new Problem(null, null, "Global tag is not allowed: " + tag, event.getStartMark());
         }
         anchor = node.getAnchor();
       }

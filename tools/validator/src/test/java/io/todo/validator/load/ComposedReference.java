@@ -47,6 +47,7 @@ final class ComposedReference {
     options.setNestingDepthLimit(limits.maxNestingDepth());
     options.setAllowRecursiveKeys(false);
     options.setProcessComments(false);
+    options.setTagInspector(tag -> true); // the builder reads !!foo as kustomize does, as a string
     Node root = new Composer(new ParserImpl(chunk.reader(), options), PLAIN_RESOLVER, options).getSingleNode();
     SourceMap locations = new SourceMap();
     if (root == null) {

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class TreeBuilderTest {
   private static final String[] SCALARS = {"1", "0x1F", "010", "true", "yes", "~", "null", "", "2001-12-14", "1.5",
       "'q'", "\"d\\u00e9\"", "!!str 1", "!!int 7", "!!int x", "!!float 3", "!!bool true", "!!null ''", "!Ref v",
-      "!!binary aGVsbG8=", "!!timestamp 2001-12-14", "plain text", "'<<'", "!<tag:x.com,2000:y> v", "! 12"};
+      "!!binary aGVsbG8=", "!!timestamp 2001-12-14", "plain text", "'<<'", "!<tag:x.com,2000:y> v", "! 12", "!!foo 1", "!!foo [1]"};
   private static final String[] KEYS = {"k", "metadata", "annotations", "x", "y", "z", "name", "<<", "<<",
       "!!merge <<", "'1'", "a b", "\"q\"", "'~'"};
   /** Keys kustomize cannot encode, or that a YAML 1.1 reading turns into other strings. */

@@ -155,4 +155,11 @@ class YamlLoaderTest {
     // within the limit, an alias of a deep list is read
     assertThat(loader.parse("a: &a " + "[".repeat(90) + "]".repeat(90) + "\nb: [*a]\n", "ok.yaml")).hasSize(1);
   }
+
+  /** Regression: SnakeYAML's composer refused `!!foo` ("Global tag is not allowed"); kustomize keeps its value. */
+  @Test
+  void readsAnUnknownSecondaryTagsValueAsAString() {
+    YamlDocument d = loader.parse("a: !!foo 1\nb: !!foo [x]\nc: !<tag:example.com,2000:t> v\n", "t.yaml").get(0);
+    assertThat(d.content().toString()).isEqualTo("{\"a\":\"1\",\"b\":[\"x\"],\"c\":\"v\"}");
+  }
 }
