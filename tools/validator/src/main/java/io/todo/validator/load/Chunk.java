@@ -1,5 +1,7 @@
 package io.todo.validator.load;
 
+import io.todo.validator.model.Location;
+import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.reader.StreamReader;
 
 /**
@@ -29,6 +31,20 @@ final class Chunk {
 
   int firstLine() {
     return firstLine;
+  }
+
+  /** Where a mark of this document is in {@code file} (the document's first line, without a mark). */
+  Location at(String file, Mark m) {
+    return new Location(file, line(m), column(m));
+  }
+
+  /** The 1-based stream line of a mark of this document. */
+  int line(Mark m) {
+    return firstLine + (m == null ? 0 : m.getLine()) + 1;
+  }
+
+  static int column(Mark m) {
+    return m == null ? 1 : m.getColumn() + 1;
   }
 
   /** SnakeYAML's reader over the slice, without copying it to a string of its own. */

@@ -68,11 +68,6 @@ final class ChunkReader extends StreamReader {
   }
 
   @Override
-  public void forward() {
-    forward(1);
-  }
-
-  @Override
   public void forward(int count) {
     for (int i = 0; i < count && pointer < length; i++) {
       int c = codePoints[pointer++];

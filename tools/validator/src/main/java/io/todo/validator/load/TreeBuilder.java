@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.events.AliasEvent;
 import org.yaml.snakeyaml.events.CollectionEndEvent;
 import org.yaml.snakeyaml.events.CollectionStartEvent;
@@ -66,7 +65,8 @@ final class TreeBuilder {
   private final Shared shared;
   private final Live live = new Live();
   private int nodes;
-  private int expandedDepth;
+  /** The collections open around the node being converted, aliases expanded. */
+  private int nesting;
 
   TreeBuilder(Parser parser, ScalarSchema schema, YamlLimits limits, boolean annotationText, String file,
       Chunk chunk, Shared shared) {
@@ -126,20 +126,23 @@ final class TreeBuilder {
       throw ValidatorException.input(at(event.getStartMark()), "document expands to more than "
           + limits.maxNodesPerDocument() + " nodes (limit maxNodesPerDocument; an alias bomb?)");
     }
+    // the nesting limit (the collections around a node, as SnakeYAML's composer counted them) holds
+    // for the tree as built: aliases nest what they stand for, and a chain of deep anchored lists,
+    // shallow as written, overflowed the stack once expanded
+    if (nesting > limits.maxNestingDepth()) {
+      boolean expanded = events instanceof Replay r && r.anchored.named;
+      throw new Problem(null, null, (expanded ? "nesting too deep once aliases are expanded" : "nesting too deep")
+          + " (limit maxNestingDepth)", event.getStartMark());
+    }
     mark(at, event.getStartMark());
     if (event instanceof ScalarEvent scalar) {
       return shared.text(scalar(tag(scalar), scalar.getValue(), schema, scalar.getStartMark(), file, chunk));
     }
-    // aliases nest what they stand for: a chain of deep anchored lists is deep only once expanded
-    // (and overflowed the stack), so the nesting limit holds for the expanded tree too
-    if (++expandedDepth > limits.maxNestingDepth()) {
-      throw ValidatorException.input(at(event.getStartMark()),
-          "nesting too deep once aliases are expanded (limit maxNestingDepth)");
-    }
+    nesting++;
     try {
       return collection(event, events, at, where);
     } finally {
-      expandedDepth--;
+      nesting--;
     }
   }
 
@@ -305,7 +308,7 @@ final class TreeBuilder {
                 || tag.equals(Tag.BOOL) && typed.isBoolean()
                 || tag.equals(Tag.NULL) && typed.isNull();
         if (!ok) {
-          throw ValidatorException.input(at(file, chunk, mark),
+          throw ValidatorException.input(chunk.at(file, mark),
               "cannot decode !!" + tag.getValue().substring(18) + " `" + abbreviate(v) + "`");
         }
         return tag.equals(Tag.FLOAT) && typed.isIntegralNumber() ? F.numberNode(new BigDecimal(typed.bigIntegerValue())) : typed;
@@ -314,7 +317,7 @@ final class TreeBuilder {
         return F.textNode(Base64.getEncoder().encodeToString(Base64.getMimeDecoder().decode(v)));
       }
     } catch (IllegalArgumentException e) {
-      throw ValidatorException.input(at(file, chunk, mark), "invalid !!binary value");
+      throw ValidatorException.input(chunk.at(file, mark), "invalid !!binary value");
     }
     // timestamps and custom tags (!Ref, !!foo): the value is kept as a string, as kyaml does
     return F.textNode(v);
@@ -326,15 +329,11 @@ final class TreeBuilder {
 
   /** Records a mark's position without a Location object: the loader records every node. */
   private void mark(SourceMap.Cursor at, Mark m) {
-    at.set(file, YamlLoader.line(chunk, m), YamlLoader.column(m));
+    at.set(file, chunk.line(m), Chunk.column(m));
   }
 
   private Location at(Mark m) {
-    return at(file, chunk, m);
-  }
-
-  private static Location at(String file, Chunk chunk, Mark m) {
-    return new Location(file, YamlLoader.line(chunk, m), YamlLoader.column(m));
+    return chunk.at(file, m);
   }
 
   /** The events of a node: the parser's, or an anchored node's again. */
@@ -358,11 +357,14 @@ final class TreeBuilder {
     int to = -1;
     /** The depth of open collections the node starts at: it ends when the depth is that again. */
     final int depth;
+    /** An anchor's node or a part of one, which aliases expand (not a merge key's own value). */
+    final boolean named;
 
-    Anchored(List<Object> log, int from, int depth) {
+    Anchored(List<Object> log, int from, int depth, boolean named) {
       this.log = log;
       this.from = from;
       this.depth = depth;
+      this.named = named;
     }
 
     Object first() {
@@ -375,7 +377,7 @@ final class TreeBuilder {
   }
 
   private static final class Replay implements Events {
-    private final Anchored anchored;
+    final Anchored anchored;
     private int next;
 
     Replay(Anchored anchored) {
@@ -390,7 +392,7 @@ final class TreeBuilder {
 
     @Override
     public Anchored record() {
-      Anchored kept = new Anchored(anchored.log, next, 0);
+      Anchored kept = new Anchored(anchored.log, next, 0, anchored.named);
       int open = 0;
       do {
         Object e = next();
@@ -421,9 +423,6 @@ final class TreeBuilder {
       if (event instanceof AliasEvent alias) {
         item = alias(alias);
       } else if (event instanceof NodeEvent node) {
-        if (depth > limits.maxNestingDepth()) {
-          throw new YAMLException("Nesting Depth exceeded max " + limits.maxNestingDepth());
-        }
         anchor = node.getAnchor();
       }
       boolean keep = anchor != null || keepNext;
@@ -432,7 +431,7 @@ final class TreeBuilder {
         log.add(item);
       }
       if (keep) {
-        lastKept = new Anchored(log, log.size() - 1, depth);
+        lastKept = new Anchored(log, log.size() - 1, depth, anchor != null);
         if (item instanceof CollectionStartEvent) {
           open.add(lastKept);
         } else {
@@ -460,7 +459,8 @@ final class TreeBuilder {
         throw new Problem(null, null, "found undefined alias " + alias.getAnchor(), alias.getStartMark());
       }
       if (!(anchored.first() instanceof ScalarEvent) && ++collectionAliases > limits.maxAliases()) {
-        throw new YAMLException("Number of aliases for non-scalar nodes exceeds the specified max=" + limits.maxAliases());
+        throw new Problem(null, null, "too many aliases (limit maxAliases; a \"billion laughs\" alias bomb?)",
+            alias.getStartMark());
       }
       if (!anchored.complete()) {
         throw ValidatorException.input(at(((Event) anchored.first()).getStartMark()),
@@ -485,7 +485,10 @@ final class TreeBuilder {
     }
   }
 
-  /** An error of the document's structure, reported as SnakeYAML's composer reported it. */
+  /**
+   * An error of the document's structure or a limit, reported as SnakeYAML's parser errors are
+   * (invalid YAML, at its mark), and before any error of conversion the document also has.
+   */
   static final class Problem extends MarkedYAMLException {
     private static final long serialVersionUID = 1L;
 

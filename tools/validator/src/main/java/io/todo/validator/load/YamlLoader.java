@@ -161,7 +161,7 @@ public final class YamlLoader {
       if (e.getContextMark() != null && (problem.contains("<stream end>") || problem.contains("end of stream"))) {
         m = e.getContextMark();
       }
-      Location where = at(file, chunk, m);
+      Location where = chunk.at(file, m);
       int last = lastContentLine(chunk);
       if (where.line() > last) {
         // past the end of the document: the last line with content is what the user must fix
@@ -194,12 +194,6 @@ public final class YamlLoader {
     if (msg == null) {
       return "unknown error";
     }
-    if (msg.contains("Number of aliases")) {
-      return "too many aliases (limit maxAliases; a \"billion laughs\" alias bomb?)";
-    }
-    if (msg.contains("Nesting Depth")) {
-      return "nesting too deep (limit maxNestingDepth)";
-    }
     if (msg.contains("code points")) {
       return "document too large (limit maxFileBytes)";
     }
@@ -218,19 +212,6 @@ public final class YamlLoader {
       }
     }
     return chunk.firstLine + 1;
-  }
-
-  private static Location at(String file, Chunk chunk, Mark m) {
-    return new Location(file, line(chunk, m), column(m));
-  }
-
-  /** The stream line of a mark in a chunk (the chunk's first line without a mark). */
-  static int line(Chunk chunk, Mark m) {
-    return chunk.firstLine + (m == null ? 0 : m.getLine()) + 1;
-  }
-
-  static int column(Mark m) {
-    return m == null ? 1 : m.getColumn() + 1;
   }
 
   private static String decode(byte[] bytes, String file) {

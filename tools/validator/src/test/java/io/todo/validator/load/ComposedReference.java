@@ -57,19 +57,6 @@ final class ComposedReference {
     return new YamlDocument(content, locations.get(""), locations);
   }
 
-  private static Location at(String file, Chunk chunk, Mark m) {
-    return new Location(file, YamlLoader.line(chunk, m), YamlLoader.column(m));
-  }
-
-  private static int line(Chunk chunk, Mark m) {
-    return YamlLoader.line(chunk, m);
-  }
-
-  private static int column(Mark m) {
-    return YamlLoader.column(m);
-  }
-
-
   /** Lets plain scalars through untyped so that we can apply the Go libraries' rules. */
   private static final class PlainResolver extends Resolver {
     @Override
@@ -114,13 +101,13 @@ final class ComposedReference {
     JsonNode convert(Node node, SourceMap.Cursor at, int where) {
       if (++nodes > limits.maxNodesPerDocument()) {
         throw ValidatorException.input(
-            at(file, chunk, node.getStartMark()),
+            chunk.at(file, node.getStartMark()),
             "document expands to more than " + limits.maxNodesPerDocument()
                 + " nodes (limit maxNodesPerDocument; an alias bomb?)");
       }
       mark(at, node.getStartMark());
       if (node.getNodeId() != NodeId.scalar && !open.add(node)) {
-        throw ValidatorException.input(at(file, chunk, node.getStartMark()), "recursive alias (a node that contains itself)");
+        throw ValidatorException.input(chunk.at(file, node.getStartMark()), "recursive alias (a node that contains itself)");
       }
       try {
         return convertNode(node, at, where);
@@ -131,7 +118,7 @@ final class ComposedReference {
 
     /** Records a mark's position without a Location object: the loader records every node. */
     private void mark(SourceMap.Cursor at, Mark m) {
-      at.set(file, line(chunk, m), column(m));
+      at.set(file, chunk.line(m), Chunk.column(m));
     }
 
     private JsonNode convertNode(Node node, SourceMap.Cursor at, int where) {
@@ -151,7 +138,7 @@ final class ComposedReference {
         case mapping:
           return mapping((MappingNode) node, at, where);
         default:
-          throw ValidatorException.input(at(file, chunk, node.getStartMark()), "unsupported YAML node");
+          throw ValidatorException.input(chunk.at(file, node.getStartMark()), "unsupported YAML node");
       }
     }
 
@@ -172,7 +159,7 @@ final class ComposedReference {
         SourceMap.Cursor child = at.child(SourceMap.escape(key));
         if (object.get(key) != null) {
           // merged maps come after this loop, so the field is an earlier key of this mapping
-          throw ValidatorException.input(at(file, chunk, keyNode.getStartMark()),
+          throw ValidatorException.input(chunk.at(file, keyNode.getStartMark()),
               "duplicate key \"" + key + "\" (first defined at line " + child.line() + ")");
         }
         Node valueNode = t.getValueNode();
@@ -194,7 +181,7 @@ final class ComposedReference {
         for (Node src : sources) {
           if (!(src instanceof MappingNode)) {
             throw ValidatorException.input(
-                at(file, chunk, src.getStartMark()), "map merge requires a map or a sequence of maps");
+                chunk.at(file, src.getStartMark()), "map merge requires a map or a sequence of maps");
           }
           JsonNode merged = convert(src, at, where);
           merged.fields().forEachRemaining(e -> {
@@ -218,13 +205,13 @@ final class ComposedReference {
     private String key(Node keyNode) {
       if (!(keyNode instanceof ScalarNode sk)) {
         throw ValidatorException.input(
-            at(file, chunk, keyNode.getStartMark()), "a map key must be a scalar, not a " + keyNode.getNodeId());
+            chunk.at(file, keyNode.getStartMark()), "a map key must be a scalar, not a " + keyNode.getNodeId());
       }
       if (sk.getTag() == PLAIN && schema == ScalarSchema.CORE_1_2) {
         JsonNode typed = ScalarResolver.resolvePlain(sk.getValue(), schema);
         if (!typed.isTextual() || ScalarResolver.isTimestamp(sk.getValue())) {
           throw ValidatorException.input(
-              at(file, chunk, keyNode.getStartMark()),
+              chunk.at(file, keyNode.getStartMark()),
               "map key " + sk.getValue() + " is not a string (kustomize cannot encode it; quote it)");
         }
       }

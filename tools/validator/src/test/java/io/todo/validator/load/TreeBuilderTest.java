@@ -44,8 +44,9 @@ class TreeBuilderTest {
         String e = expected.get(i);
         String a = actual.get(i);
         if (e.startsWith("SnakeYAML")) {
-          // the composer's own errors, which the loader words
-          assertThat(a).as(what).contains("error: invalid YAML: ");
+          // the composer's own errors (its limits among them), which it met before converting
+          // anything; the builder meets them in stream order, after an earlier error of the document
+          assertThat(a).as(what).contains("error: ");
         } else if (a.contains("once aliases are expanded")) {
           // a limit the composed graph did not have (its walk overflowed the stack instead)
           assertThat(String.join("", actual)).as(what).contains("(limit maxNestingDepth)");

@@ -151,7 +151,7 @@ class YamlLoaderTest {
     }
     assertThatThrownBy(() -> loader.parse(text.toString(), "deep.yaml"))
         .isInstanceOfSatisfying(ValidatorException.class, e -> assertThat(e.diagnostic())
-            .isEqualTo("deep.yaml:1:58: error: nesting too deep once aliases are expanded (limit maxNestingDepth)"));
+            .isEqualTo("deep.yaml:1:59: error: invalid YAML: nesting too deep once aliases are expanded (limit maxNestingDepth)"));
     // within the limit, an alias of a deep list is read
     assertThat(loader.parse("a: &a " + "[".repeat(90) + "]".repeat(90) + "\nb: [*a]\n", "ok.yaml")).hasSize(1);
   }
@@ -161,5 +161,18 @@ class YamlLoaderTest {
   void readsAnUnknownSecondaryTagsValueAsAString() {
     YamlDocument d = loader.parse("a: !!foo 1\nb: !!foo [x]\nc: !<tag:example.com,2000:t> v\n", "t.yaml").get(0);
     assertThat(d.content().toString()).isEqualTo("{\"a\":\"1\",\"b\":[\"x\"],\"c\":\"v\"}");
+  }
+
+  @Test
+  void aliasAndNestingLimitsPointAtTheNodeThatPassesThem() {
+    YamlLoader small = new YamlLoader(ScalarSchema.CORE_1_2, new YamlLimits(1 << 20, 2, 3, 1_000, 10));
+    assertThatThrownBy(() -> small.parse("a: &a [1]\nb: [*a, *a]\nc: *a\n", "t.yaml"))
+        .isInstanceOfSatisfying(ValidatorException.class, e -> assertThat(e.diagnostic()).isEqualTo(
+            "t.yaml:3:4: error: invalid YAML: too many aliases (limit maxAliases; a \"billion laughs\" alias bomb?)"));
+    // three collections around a node are allowed, four are not (SnakeYAML's composer counted so)
+    assertThat(small.parse("a: [[x]]\nb: [[[]]]\n", "t.yaml")).hasSize(1);
+    assertThatThrownBy(() -> small.parse("a: [[[x]]]\n", "t.yaml"))
+        .isInstanceOfSatisfying(ValidatorException.class, e -> assertThat(e.diagnostic())
+            .isEqualTo("t.yaml:1:7: error: invalid YAML: nesting too deep (limit maxNestingDepth)"));
   }
 }
