@@ -56,6 +56,11 @@ final class TreeBuilder {
     }
   }
 
+  /** The pointer segment of list index {@code i}. */
+  static String index(int i) {
+    return i < INDICES.length ? INDICES[i] : Integer.toString(i);
+  }
+
   private final Parser parser;
   private final ScalarSchema schema;
   private final YamlLimits limits;
@@ -151,7 +156,7 @@ final class TreeBuilder {
       ArrayNode array = F.arrayNode();
       int i = 0;
       for (Object item = events.next(); !(item instanceof CollectionEndEvent); item = events.next()) {
-        array.add(convert(item, events, at.child(i < INDICES.length ? INDICES[i] : Integer.toString(i)), ELSEWHERE));
+        array.add(convert(item, events, at.child(index(i)), ELSEWHERE));
         i++;
       }
       return array;

@@ -75,16 +75,6 @@ final class ComposedReference {
     static final int METADATA = 1;
     static final int ANNOTATIONS = 2;
     static final int ELSEWHERE = -1;
-    /** Pointer segments of list indices, shared by every document. */
-    private static final String[] INDICES = new String[256];
-
-    static {
-      // a loop, not a stream: method references bootstrap classes on a cold start
-      for (int i = 0; i < INDICES.length; i++) {
-        INDICES[i] = Integer.toString(i);
-      }
-    }
-
     private final String file;
     private final Chunk chunk;
     private final Shared shared;
@@ -130,7 +120,7 @@ final class ComposedReference {
             ArrayNode array = F.arrayNode();
             int i = 0;
             for (Node item : ((SequenceNode) node).getValue()) {
-              array.add(convert(item, at.child(i < INDICES.length ? INDICES[i] : Integer.toString(i)), ELSEWHERE));
+              array.add(convert(item, at.child(TreeBuilder.index(i)), ELSEWHERE));
               i++;
             }
             return array;
