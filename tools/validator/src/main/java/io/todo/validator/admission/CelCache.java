@@ -11,6 +11,10 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Type-checked CEL expressions kept on disk between runs: parsing and checking an admission
@@ -21,9 +25,16 @@ import java.nio.file.StandardCopyOption;
  *
  * <p>Where: {@code $VALIDATOR_CACHE_DIR}, else {@code $XDG_CACHE_HOME/todo-validator}, else
  * {@code ~/.cache/todo-validator}; {@code VALIDATOR_CACHE_DIR=off} turns it off.
+ *
+ * <p>Bounded: every build and every edited expression leaves entries no later run reads, so a store
+ * that finds more than {@link #MAX_ENTRIES} removes the oldest down to {@link #KEEP_AFTER_PRUNE}
+ * (stores happen only when something was compiled, never on a run that found all it needed).
  */
 final class CelCache {
   static final String ENV = "VALIDATOR_CACHE_DIR";
+  static final int MAX_ENTRIES = 1_000;
+  static final int KEEP_AFTER_PRUNE = 800;
+  private static final String SUFFIX = ".pb";
 
   private final Path dir;
   private final String build;
@@ -98,13 +109,46 @@ final class CelCache {
       } finally {
         Files.deleteIfExists(tmp);
       }
+      prune(f);
     } catch (IOException | RuntimeException e) {
       // read-only home, full disk, ...: compile every time
     }
   }
 
+  /**
+   * Removes the oldest entries (by modification time) once there are more than MAX_ENTRIES, never
+   * {@code kept}, the one just stored. Other processes may prune at the same time: a file already
+   * gone is fine, and an entry removed under a reader is only compiled again.
+   */
+  private void prune(Path kept) throws IOException {
+    List<Path> entries;
+    try (Stream<Path> s = Files.list(dir)) {
+      entries = s.filter(p -> p.getFileName().toString().endsWith(SUFFIX)).toList();
+    }
+    if (entries.size() <= MAX_ENTRIES) {
+      return;
+    }
+    record Aged(Path path, long modified) {}
+    List<Aged> aged = new ArrayList<>();
+    for (Path p : entries) {
+      try {
+        aged.add(new Aged(p, Files.getLastModifiedTime(p).toMillis()));
+      } catch (IOException gone) {
+        // pruned by another process meanwhile
+      }
+    }
+    aged.sort(Comparator.comparingLong(Aged::modified));
+    int excess = aged.size() - KEEP_AFTER_PRUNE;
+    for (int i = 0; i < aged.size() && excess > 0; i++) {
+      if (!aged.get(i).path().equals(kept)) {
+        Files.deleteIfExists(aged.get(i).path());
+        excess--;
+      }
+    }
+  }
+
   private Path file(String source) {
-    return dir.resolve(Sha256.hex(build + "\0" + source) + ".pb");
+    return dir.resolve(Sha256.hex(build + "\0" + source) + SUFFIX);
   }
 
   /**

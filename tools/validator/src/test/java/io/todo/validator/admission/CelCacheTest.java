@@ -67,4 +67,38 @@ class CelCacheTest {
     assertThat(eval(e, 2)).isEqualTo(true);
     assertThat(cache.load(EXPR)).isNull();
   }
+
+  @Test
+  void theCacheIsBoundedOldestEntriesGoFirst() throws Exception {
+    // entries of earlier builds and edited expressions, oldest first
+    long now = System.currentTimeMillis();
+    for (int i = 0; i < CelCache.MAX_ENTRIES; i++) {
+      Path old = Files.writeString(dir.resolve(String.format("%064d.pb", i)), "stale");
+      Files.setLastModifiedTime(old, java.nio.file.attribute.FileTime.fromMillis(now - 1_000_000L + i));
+    }
+    Path unrelated = Files.writeString(dir.resolve("notes.txt"), "not an entry");
+    CelCache cache = new CelCache(dir, "b");
+    CelEnvironment env = CelEnvironment.get();
+    env.compile(EXPR, Location.of("t"), "f", cache);
+    List<String> left;
+    try (Stream<Path> s = Files.list(dir)) {
+      left = s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".pb")).sorted().toList();
+    }
+    assertThat(left).hasSize(CelCache.KEEP_AFTER_PRUNE);
+    assertThat(cache.load(EXPR)).as("the entry just stored is kept").isNotNull();
+    assertThat(left).doesNotContain(String.format("%064d.pb", 0))
+        .contains(String.format("%064d.pb", CelCache.MAX_ENTRIES - 1));
+    assertThat(unrelated).as("only entries are pruned").exists();
+  }
+
+  @Test
+  void aCacheUnderTheBoundIsLeftAlone() throws Exception {
+    for (int i = 0; i < 10; i++) {
+      Files.writeString(dir.resolve(String.format("%064d.pb", i)), "stale");
+    }
+    CelEnvironment.get().compile(EXPR, Location.of("t"), "f", new CelCache(dir, "b"));
+    try (Stream<Path> s = Files.list(dir)) {
+      assertThat(s.count()).isEqualTo(11);
+    }
+  }
 }
