@@ -57,10 +57,16 @@ final class Quantity implements Comparable<Quantity> {
     BigDecimal v = new BigDecimal(m.group(1));
     String suffix = m.group(2);
     if (suffix != null) {
-      if (suffix.charAt(0) == 'e' || suffix.charAt(0) == 'E') {
-        v = v.scaleByPowerOfTen(Integer.parseInt(suffix.substring(1)));
+      BigDecimal factor = SUFFIX.get(suffix);
+      if (factor != null) {
+        v = v.multiply(factor); // before the exponent: "Ei" and "E" are suffixes, "E3" an exponent
       } else {
-        v = v.multiply(SUFFIX.get(suffix));
+        try {
+          // an exponent that does not fit an int is no quantity, not a crash
+          v = v.scaleByPowerOfTen(Integer.parseInt(suffix.substring(1)));
+        } catch (NumberFormatException | ArithmeticException e) {
+          return null;
+        }
       }
     }
     return new Quantity(v, s);

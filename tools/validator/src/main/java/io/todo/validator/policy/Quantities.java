@@ -35,11 +35,21 @@ final class Quantities {
     if (s == null) {
       return v;
     }
-    if (s.startsWith("e") || s.startsWith("E")) {
-      int exp = Integer.parseInt(s.substring(1).replace("+", ""));
-      return Math.abs(exp) > 30 ? null : v.scaleByPowerOfTen(exp);
+    BigDecimal factor = SUFFIX.get(s);
+    if (factor != null) {
+      return v.multiply(factor); // before the exponent: "Ei" and "E" are suffixes, "E3" an exponent
     }
-    return v.multiply(SUFFIX.get(s));
+    Integer exp = exponent(s);
+    return exp == null || Math.abs(exp) > 30 ? null : v.scaleByPowerOfTen(exp);
+  }
+
+  /** The exponent of an {@code e3}/{@code E-2} suffix, or null when it does not fit an int. */
+  static Integer exponent(String suffix) {
+    try {
+      return Integer.parseInt(suffix.substring(1));
+    } catch (NumberFormatException e) {
+      return null;
+    }
   }
 
   /** {@code 2.5} CPUs → "2500m"; memory → "1536Mi". */
