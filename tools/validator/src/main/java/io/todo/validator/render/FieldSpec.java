@@ -132,7 +132,7 @@ record FieldSpec(String group, String version, String kind, String path, boolean
       }
 
       public void set(JsonNode value) {
-        map.set(name, value);
+        SharedScalar.set(map, name, value);
       }
 
       public String pointer() {

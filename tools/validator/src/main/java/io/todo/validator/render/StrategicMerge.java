@@ -126,6 +126,8 @@ final class StrategicMerge {
       if (v == null || v == CLEAR
           || v.isNull() && (origin.has(key) || v instanceof io.todo.validator.load.EmptyNull)) {
         out.remove(key);
+      } else if (v.isValueNode()) {
+        SharedScalar.set(out, key, v); // kyaml sets a scalar in place: a shared label changes everywhere
       } else {
         out.set(key, v);
       }

@@ -107,6 +107,8 @@ final class Transformers {
       if (r.isEmpty()) {
         continue;
       }
+      // kyaml's SetEntry: one node per key and resource, appended wherever the key is created
+      Map<String, SharedScalar> created = new java.util.HashMap<>();
       for (FieldSpec fs : specs) {
         fs.apply(r.obj, FieldSpec.Create.MAP, slot -> {
           JsonNode cur = slot.get();
@@ -127,7 +129,11 @@ final class Transformers {
               throw ValidatorException.input(where, "json: unsupported type: map[interface {}]interface {} (the key "
                   + GoStrconv.quote(k) + " added at " + fs.path() + " of " + r.curId() + " is not read back as a string)");
             }
-            map.put(k, v);
+            if (map.has(k)) {
+              SharedScalar.set(map, k, F.textNode(v));
+            } else {
+              created.computeIfAbsent(k, x -> SharedScalar.create(v)).createAt(map, k);
+            }
             r.origins.put(slot.pointer() + "/" + io.todo.validator.model.SourceMap.escape(k), where);
           });
         });
