@@ -58,7 +58,7 @@ public final class BenchCommand implements Callable<Integer> {
       case "schema" -> {
         // a stream file is read once; only the schema stage is timed
         List<Resource> input = Files.isRegularFile(target.path())
-            ? new Manifests().readFile(target.path(), target.shown()) : render.render(target);
+            ? Manifests.asApplied().readFile(target.path(), target.shown()) : render.render(target);
         Stage schema = new SchemaStage(SchemaOptions.defaults(parent.cwd()));
         resources[0] = input.size();
         once = () -> schema.check(target, input).size();

@@ -24,6 +24,16 @@ public final class Manifests {
     this(new YamlLoader());
   }
 
+  /**
+   * For manifests applied as they are (a directory, a file, standard input): read as
+   * sigs.k8s.io/yaml reads them (YAML 1.1: {@code yes}, {@code off}, {@code y} are booleans, keys
+   * become strings), as Argo CD, kubectl and kubeconform do. Kustomize reads its resources with
+   * yaml.v3 (YAML 1.2) instead, and the renderer uses {@link #Manifests()}'s loader.
+   */
+  public static Manifests asApplied() {
+    return new Manifests(new YamlLoader(ScalarSchema.YAML_1_1, YamlLimits.DEFAULT));
+  }
+
   /** Every YAML/JSON document of a file; empty documents are skipped, Lists are expanded. */
   public List<Resource> readFile(Path file, String displayName) {
     return toResources(loader.load(file, displayName));

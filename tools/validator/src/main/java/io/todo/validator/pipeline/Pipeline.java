@@ -42,7 +42,7 @@ public final class Pipeline {
   /** What Argo CD would apply for the target. */
   public List<Resource> render(Target target) {
     if (target.isStdin()) {
-      return requireKind(new Manifests().readStream(stdin, target.shown()));
+      return requireKind(Manifests.asApplied().readStream(stdin, target.shown()));
     }
     Path p = target.path();
     if (Renderer.isKustomization(p)) {
@@ -50,11 +50,11 @@ public final class Pipeline {
       return rendered != null ? rendered : renderer.render(p, target.shown());
     }
     if (Files.isDirectory(p)) {
-      return requireKind(new Manifests().readDirectory(p, target.shown()));
+      return requireKind(Manifests.asApplied().readDirectory(p, target.shown()));
     }
     if (Files.exists(p)) {
       // a file, or a pipe such as <(kustomize build ...): read up to the loader's size limit
-      return requireKind(new Manifests().readFile(p, target.shown()));
+      return requireKind(Manifests.asApplied().readFile(p, target.shown()));
     }
     throw ValidatorException.input(Location.of(target.shown()), "no such file or directory");
   }

@@ -21,8 +21,8 @@ public final class CrdFiles {
       Path abs = cwd.resolve(p).normalize();
       try {
         List<Resource> loaded = Files.isDirectory(abs)
-            ? new Manifests().readDirectory(abs, p.toString())
-            : new Manifests().readFile(abs, p.toString());
+            ? Manifests.asApplied().readDirectory(abs, p.toString())
+            : Manifests.asApplied().readFile(abs, p.toString());
         loaded.stream().map(Resource::object).filter(CrdIndex::isCrd).forEach(crds::add);
       } catch (ValidatorException e) {
         errors.add(e);

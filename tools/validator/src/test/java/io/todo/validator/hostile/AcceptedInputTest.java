@@ -25,11 +25,13 @@ class AcceptedInputTest {
   Stream<DynamicTest> oddButValidStreams() {
     return Stream.of(
         accepted("bom-at-start", "\uFEFF" + CM.formatted("x"), 1),
-        accepted("bom-at-every-document", "\uFEFF" + CM.formatted("x") + "---\n\uFEFF" + CM.formatted("y"), 2),
-        accepted("crlf", (CM.formatted("x") + "---\n" + CM.formatted("y")).replace("\n", "\r\n"), 2),
+        accepted("bom-at-every-document", "\uFEFF" + CM.formatted("x") + "---\n\uFEFF" + CM.formatted("w"), 2),
+        accepted("crlf", (CM.formatted("x") + "---\n" + CM.formatted("w")).replace("\n", "\r\n"), 2),
         accepted("empty-documents", "---\n---\n# nothing\n---\n" + CM.formatted("x") + "---\n---\n", 1),
         accepted("only-empty-documents", "---\n---\n# nothing\n---\n", 0),
         accepted("empty-file", "", 0),
+        // applied as they are, manifests are read as sigs.k8s.io/yaml reads them: a number key is a string
+        accepted("number-key", CM.formatted("x").replace("a: b", "8080: http"), 1),
         accepted("json", "{\"apiVersion\": \"v1\", \"kind\": \"ConfigMap\", \"metadata\": {\"name\": \"x\"}}", 1),
         accepted("long-line-under-limit", CM.formatted("x").replace("a: b", "a: " + "x".repeat(200_000)), 1));
   }

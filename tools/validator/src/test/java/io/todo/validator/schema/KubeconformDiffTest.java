@@ -47,7 +47,7 @@ class KubeconformDiffTest {
     List<String> kubeconformOnly = new ArrayList<>();
     TreeSet<String> oursOnly = new TreeSet<>();
     for (SchemaCases c : cases) {
-      List<Resource> resources = new Manifests().readFile(c.file(), c.name());
+      List<Resource> resources = Manifests.asApplied().readFile(c.file(), c.name());
       Map<String, Boolean> ours = new TreeMap<>();
       Map<String, String> byRef = new TreeMap<>();
       for (Resource r : resources) {

@@ -39,7 +39,7 @@ class SchemaCasesTest {
   }
 
   static List<Finding> findings(SchemaCases c, String version) {
-    List<Resource> resources = new Manifests().readFile(c.file(), c.name());
+    List<Resource> resources = Manifests.asApplied().readFile(c.file(), c.name());
     SchemaOptions options = new SchemaOptions(c.strict(), Set.of(), Set.of(), List.of(), List.of(), false, Path.of("."));
     return new SchemaStage(options).check(new Target(c.file(), c.name(), null, version), resources).stream()
         .sorted(Finding.ORDER)
