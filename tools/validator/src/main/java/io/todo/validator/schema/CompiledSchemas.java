@@ -25,6 +25,7 @@ final class CompiledSchemas {
           .typeLoose(false)
           .failFast(false)
           .preloadJsonSchema(false) // CompiledSchema builds validators as resources reach them
+          .regularExpressionFactory(GoPatterns.INSTANCE)
           .build();
   private static final Pattern UNSAFE = Pattern.compile("[^A-Za-z0-9._-]");
 

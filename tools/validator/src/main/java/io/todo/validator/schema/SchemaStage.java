@@ -85,7 +85,6 @@ public final class SchemaStage implements Stage {
   private List<Finding> checkOne(Resource r, String version, CrdIndex stream, CrdIndex explicit) {
     String apiVersion = r.apiVersion();
     String kind = r.kind();
-    List<Problem> problems = new ArrayList<>();
     if (apiVersion == null || apiVersion.isEmpty() || kind == null || kind.isEmpty()) {
       String missing = apiVersion == null || apiVersion.isEmpty() ? "apiVersion" : "kind";
       return findings(r, List.of(new Problem(FieldPath.root(), "missing required field \"" + missing + "\"")));
@@ -97,6 +96,23 @@ public final class SchemaStage implements Stage {
     if (SchemaOptions.names(options.skip(), apiVersion, kind)) {
       return List.of();
     }
+    try {
+      return check(r, version, stream, explicit);
+    } catch (RuntimeException e) {
+      GoPatterns.InvalidPattern bad = GoPatterns.InvalidPattern.in(e);
+      if (bad == null) {
+        throw e;
+      }
+      // kubeconform cannot compile such a schema either ("could not find schema")
+      return findings(r, List.of(new Problem(FieldPath.root().child("kind"),
+          "the schema of " + apiVersion + " " + kind + " cannot be used: " + bad.getMessage())));
+    }
+  }
+
+  private List<Finding> check(Resource r, String version, CrdIndex stream, CrdIndex explicit) {
+    String apiVersion = r.apiVersion();
+    String kind = r.kind();
+    List<Problem> problems = new ArrayList<>();
     Optional<Resolved> resolved = resolve(r, version, stream, explicit);
     if (resolved.isEmpty()) {
       if (options.ignoreMissingSchemas()) {
