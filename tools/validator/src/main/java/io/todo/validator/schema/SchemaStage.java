@@ -89,6 +89,12 @@ public final class SchemaStage implements Stage {
       String missing = apiVersion == null || apiVersion.isEmpty() ? "apiVersion" : "kind";
       return findings(r, List.of(new Problem(FieldPath.root(), "missing required field \"" + missing + "\"")));
     }
+    int slash = apiVersion.indexOf('/');
+    if (slash == 0 || slash == apiVersion.length() - 1 || apiVersion.indexOf('/', slash + 1) >= 0) {
+      // "/v1", "apps/", "a/b/c": no kind is served there (kubeconform finds no schema)
+      return findings(r, List.of(new Problem(FieldPath.root().child("apiVersion"),
+          "\"" + apiVersion + "\" is not a version or a group/version")));
+    }
     if (SchemaOptions.names(options.reject(), apiVersion, kind)) {
       return findings(r, List.of(new Problem(FieldPath.root().child("kind"),
           apiVersion + " " + kind + " is rejected (--reject)")));
