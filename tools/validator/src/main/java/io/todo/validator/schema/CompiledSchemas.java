@@ -47,7 +47,12 @@ final class CompiledSchemas {
   }
   static CompiledSchema compile(String key, JsonNode schema) {
     String uri = "urn:validator:" + Integer.toHexString(key.hashCode()) + ":" + UNSAFE.matcher(key).replaceAll("_");
-    return new CompiledSchema(FACTORY.getSchema(SchemaLocation.of(uri), schema, CONFIG));
+    // resources are validated with their nulls, against types that admit null, exactly as
+    // kubeconform validates them against the exported schemas: a null is accepted where a value
+    // may be absent, but not as an unknown field, outside an enum or over maxProperties
+    JsonNode nullable = schema.deepCopy(); // the schema is also a cache key: never mutate it
+    SchemaExporter.allowNull(nullable);
+    return new CompiledSchema(FACTORY.getSchema(SchemaLocation.of(uri), nullable, CONFIG));
   }
 
   private static JsonSchemaFactory factory() {

@@ -2,7 +2,6 @@ package io.todo.validator.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.ValidationMessage;
 import io.todo.validator.model.Finding;
 import io.todo.validator.model.Location;
@@ -128,7 +127,7 @@ public final class SchemaStage implements Stage {
           + " in Kubernetes " + version + " (give its CRD with --crd, or use --ignore-missing-schemas)")));
     }
     boolean redact = "Secret".equals(kind) && r.group().isEmpty();
-    for (ValidationMessage m : resolved.get().schema().validate(withoutNulls(r.object()))) {
+    for (ValidationMessage m : resolved.get().schema().validate(r.object())) {
       problems.add(SchemaMessages.of(m, redact));
     }
     problems.addAll(MetadataRules.check(r.object(), r.group(), kind, resolved.get().namespaced()));
@@ -209,41 +208,5 @@ public final class SchemaStage implements Stage {
 
   private CrdIndex bundledCrds(Resource r) {
     return BUNDLED_CRDS.computeIfAbsent(r.group() + "/" + r.kind(), k -> CrdIndex.of(bundle.crds(r.group(), r.kind())));
-  }
-
-  /** The API server treats a null field as absent; so do we (kustomize emits creationTimestamp: null). */
-  static JsonNode withoutNulls(JsonNode node) {
-    if (!hasNullField(node)) {
-      return node;
-    }
-    JsonNode copy = node.deepCopy();
-    dropNullFields(copy);
-    return copy;
-  }
-
-  private static boolean hasNullField(JsonNode n) {
-    if (n.isObject()) {
-      for (JsonNode v : n) {
-        if (v.isNull() || hasNullField(v)) {
-          return true;
-        }
-      }
-    } else if (n.isArray()) {
-      for (JsonNode v : n) {
-        if (hasNullField(v)) {
-          return true;
-        }
-      }
-    }
-    return false;
-  }
-
-  private static void dropNullFields(JsonNode n) {
-    if (n.isObject()) {
-      ((ObjectNode) n).properties().removeIf(e -> e.getValue().isNull());
-      n.forEach(SchemaStage::dropNullFields);
-    } else if (n.isArray()) {
-      n.forEach(SchemaStage::dropNullFields);
-    }
   }
 }
