@@ -1,5 +1,6 @@
 package io.todo.validator.contract;
 
+import io.todo.validator.model.Nodes;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.todo.validator.model.Finding;
 import io.todo.validator.model.Resource;
@@ -79,7 +80,7 @@ final class ContractCheck {
       this.workload = workload;
       JsonNode containers = workload.object().at("/spec/template/spec/containers");
       int index = 0;
-      for (int i = 0; i < containers.size(); i++) {
+      for (int i = 0; i < Nodes.elements(containers); i++) {
         if (containers.get(i).path("name").asText().equals(service.name())) {
           index = i;
         }
@@ -185,7 +186,7 @@ final class ContractCheck {
         return;
       }
       JsonNode envFrom = container.path("envFrom");
-      for (int i = 0; i < envFrom.size(); i++) {
+      for (int i = 0; i < Nodes.elements(envFrom); i++) {
         JsonNode from = envFrom.get(i);
         String prefix = from.path("prefix").asText("");
         if (from.has("secretRef") && v.name().startsWith(prefix)) {
@@ -220,7 +221,7 @@ final class ContractCheck {
 
     private Optional<Integer> envEntry(String name) {
       JsonNode env = container.path("env");
-      for (int i = 0; i < env.size(); i++) {
+      for (int i = 0; i < Nodes.elements(env); i++) {
         if (env.get(i).path("name").asText().equals(name)) {
           return Optional.of(i);
         }

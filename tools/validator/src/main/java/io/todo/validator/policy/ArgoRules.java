@@ -1,5 +1,6 @@
 package io.todo.validator.policy;
 
+import io.todo.validator.model.Nodes;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.todo.validator.config.RepoConfig;
 import io.todo.validator.model.Resource;
@@ -73,7 +74,7 @@ final class ArgoRules {
           check(ctx, out, app, spec.path("source"), "/spec/source", root, overlays);
         }
         JsonNode sources = spec.path("sources");
-        for (int i = 0; i < sources.size(); i++) {
+        for (int i = 0; i < Nodes.elements(sources); i++) {
           check(ctx, out, app, sources.get(i), "/spec/sources/" + i, root, overlays);
         }
       }

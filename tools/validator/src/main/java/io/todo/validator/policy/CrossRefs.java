@@ -1,5 +1,6 @@
 package io.todo.validator.policy;
 
+import io.todo.validator.model.Nodes;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.todo.validator.model.Resource;
 import io.todo.validator.model.Severity;
@@ -146,19 +147,19 @@ final class CrossRefs {
       for (PodSpec pod : ctx.podSpecs()) {
         for (Container c : pod.containers()) {
           JsonNode env = c.node().path("env");
-          for (int i = 0; i < env.size(); i++) {
+          for (int i = 0; i < Nodes.elements(env); i++) {
             JsonNode from = env.get(i).path("valueFrom");
             ref(ctx, out, pod, from.path("secretKeyRef"), "secrets", c.at("env", String.valueOf(i), "valueFrom", "secretKeyRef", "name"));
             ref(ctx, out, pod, from.path("configMapKeyRef"), "configMaps", c.at("env", String.valueOf(i), "valueFrom", "configMapKeyRef", "name"));
           }
           JsonNode envFrom = c.node().path("envFrom");
-          for (int i = 0; i < envFrom.size(); i++) {
+          for (int i = 0; i < Nodes.elements(envFrom); i++) {
             ref(ctx, out, pod, envFrom.get(i).path("secretRef"), "secrets", c.at("envFrom", String.valueOf(i), "secretRef", "name"));
             ref(ctx, out, pod, envFrom.get(i).path("configMapRef"), "configMaps", c.at("envFrom", String.valueOf(i), "configMapRef", "name"));
           }
         }
         JsonNode vols = pod.spec().path("volumes");
-        for (int i = 0; i < vols.size(); i++) {
+        for (int i = 0; i < Nodes.elements(vols); i++) {
           JsonNode v = vols.get(i);
           String at = pod.at("volumes", String.valueOf(i));
           if (v.has("secret")) {
@@ -171,7 +172,7 @@ final class CrossRefs {
                 at + "/persistentVolumeClaim/claimName");
           }
           JsonNode sources = v.path("projected").path("sources");
-          for (int j = 0; j < sources.size(); j++) {
+          for (int j = 0; j < Nodes.elements(sources); j++) {
             String sp = at + "/projected/sources/" + j;
             ref(ctx, out, pod, sources.get(j).path("secret"), "secrets", sp + "/secret/name");
             ref(ctx, out, pod, sources.get(j).path("configMap"), "configMaps", sp + "/configMap/name");
@@ -231,9 +232,9 @@ final class CrossRefs {
         JsonNode spec = ing.object().path("spec");
         backend(ctx, out, ing, spec.path("defaultBackend"), "/spec/defaultBackend");
         JsonNode rules = spec.path("rules");
-        for (int i = 0; i < rules.size(); i++) {
+        for (int i = 0; i < Nodes.elements(rules); i++) {
           JsonNode paths = rules.get(i).path("http").path("paths");
-          for (int j = 0; j < paths.size(); j++) {
+          for (int j = 0; j < Nodes.elements(paths); j++) {
             backend(ctx, out, ing, paths.get(j).path("backend"), "/spec/rules/" + i + "/http/paths/" + j + "/backend");
           }
         }

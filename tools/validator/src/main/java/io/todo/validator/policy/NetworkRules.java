@@ -1,5 +1,6 @@
 package io.todo.validator.policy;
 
+import io.todo.validator.model.Nodes;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.todo.validator.model.Resource;
 import io.todo.validator.model.Severity;
@@ -94,7 +95,7 @@ final class NetworkRules {
           continue;
         }
         JsonNode rules = np.object().path("spec").path("ingress");
-        for (int i = 0; i < rules.size(); i++) {
+        for (int i = 0; i < Nodes.elements(rules); i++) {
           String open = openSource(rules.get(i));
           if (open != null) {
             out.add(np, "/spec/ingress/" + i, "ingress rule " + i + " admits " + open);
@@ -115,7 +116,7 @@ final class NetworkRules {
             continue; // unrestricted: NET-001's finding
           }
           JsonNode ports = s.object().path("spec").path("ports");
-          for (int i = 0; i < ports.size(); i++) {
+          for (int i = 0; i < Nodes.elements(ports); i++) {
             JsonNode target = ports.get(i).has("targetPort") ? ports.get(i).path("targetPort") : ports.get(i).path("port");
             if (policies.stream().noneMatch(np -> admits(np, pod, target))) {
               TreeSet<String> names = new TreeSet<>();

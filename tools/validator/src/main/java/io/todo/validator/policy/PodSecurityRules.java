@@ -1,5 +1,6 @@
 package io.todo.validator.policy;
 
+import io.todo.validator.model.Nodes;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.todo.validator.model.Severity;
 import io.todo.validator.policy.SecurityContexts.Setting;
@@ -156,7 +157,7 @@ final class PodSecurityRules {
     @Override
     void check(Container c, Violations out) {
       JsonNode add = context(c).path("capabilities").path("add");
-      for (int i = 0; i < add.size(); i++) {
+      for (int i = 0; i < Nodes.elements(add); i++) {
         String cap = capability(add.get(i).asText());
         if (!cap.equals("NET_BIND_SERVICE")) {
           out.add(c.pod().owner(), c.at("securityContext", "capabilities", "add", String.valueOf(i)),
@@ -261,7 +262,7 @@ final class PodSecurityRules {
     public void check(PolicyContext ctx, Violations out) {
       for (PodSpec pod : ctx.podSpecs()) {
         JsonNode vols = pod.spec().path("volumes");
-        for (int i = 0; i < vols.size(); i++) {
+        for (int i = 0; i < Nodes.elements(vols); i++) {
           if (vols.get(i).has("hostPath")) {
             out.add(pod.owner(), pod.at("volumes", String.valueOf(i), "hostPath"),
                 "volume \"" + vols.get(i).path("name").asText() + "\" mounts host path " + vols.get(i).path("hostPath").path("path").asText("?"));
@@ -286,7 +287,7 @@ final class PodSecurityRules {
     @Override
     void check(Container c, Violations out) {
       JsonNode ports = c.node().path("ports");
-      for (int i = 0; i < ports.size(); i++) {
+      for (int i = 0; i < Nodes.elements(ports); i++) {
         JsonNode hp = ports.get(i).path("hostPort");
         if (!hp.isMissingNode() && !hp.isNull() && hp.asInt(0) != 0) {
           out.add(c.pod().owner(), c.at("ports", String.valueOf(i), "hostPort"), c.describe() + " binds host port " + hp.asText());

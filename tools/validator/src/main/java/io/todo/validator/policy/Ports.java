@@ -1,5 +1,6 @@
 package io.todo.validator.policy;
 
+import io.todo.validator.model.Nodes;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.todo.validator.model.Resource;
 import io.todo.validator.model.Severity;
@@ -55,7 +56,7 @@ final class Ports implements Rule {
       }
       List<PodSpec> pods = CrossRefs.podsIn(ctx, s).stream().filter(p -> Selectors.matchesMap(sel, p.labels())).toList();
       JsonNode ports = s.object().path("spec").path("ports");
-      for (int i = 0; i < ports.size(); i++) {
+      for (int i = 0; i < Nodes.elements(ports); i++) {
         JsonNode target = ports.get(i).has("targetPort") ? ports.get(i).path("targetPort") : ports.get(i).path("port");
         for (PodSpec pod : pods) {
           if (!podDeclares(pod, target)) {
@@ -88,9 +89,9 @@ final class Ports implements Rule {
       JsonNode sel = np.object().path("spec").path("podSelector");
       List<PodSpec> pods = CrossRefs.podsIn(ctx, np).stream().filter(p -> Selectors.matches(sel, p.labels())).toList();
       JsonNode rules = np.object().path("spec").path("ingress");
-      for (int i = 0; i < rules.size(); i++) {
+      for (int i = 0; i < Nodes.elements(rules); i++) {
         JsonNode ports = rules.get(i).path("ports");
-        for (int j = 0; j < ports.size(); j++) {
+        for (int j = 0; j < Nodes.elements(ports); j++) {
           JsonNode port = ports.get(j).path("port");
           if (port.isTextual() && !isNumber(port.asText()) && !pods.isEmpty()
               && pods.stream().noneMatch(p -> podDeclares(p, port))) {

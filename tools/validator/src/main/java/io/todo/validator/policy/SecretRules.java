@@ -1,5 +1,6 @@
 package io.todo.validator.policy;
 
+import io.todo.validator.model.Nodes;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.todo.validator.load.YamlDocument;
 import io.todo.validator.load.YamlLoader;
@@ -147,7 +148,7 @@ final class SecretRules {
         scan(pod.owner(), pod.annotations(), pod.metadataPointer() + "/annotations", "annotation", out);
         for (Container c : pod.containers()) {
           JsonNode env = c.node().path("env");
-          for (int i = 0; i < env.size(); i++) {
+          for (int i = 0; i < Nodes.elements(env); i++) {
             JsonNode v = env.get(i).path("value");
             String name = env.get(i).path("name").asText();
             String why = v.isValueNode() ? SecretShapes.describe(name, v.asText()) : null;

@@ -1,5 +1,6 @@
 package io.todo.validator.policy;
 
+import io.todo.validator.model.Nodes;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.todo.validator.model.Resource;
 import java.util.ArrayList;
@@ -52,7 +53,7 @@ public final class Workloads {
       List<Container> out = new ArrayList<>();
       for (String list : CONTAINER_LISTS) {
         JsonNode arr = spec.path(list);
-        for (int i = 0; i < arr.size(); i++) {
+        for (int i = 0; i < Nodes.elements(arr); i++) {
           if (arr.get(i).isObject()) {
             out.add(new Container(this, list, i, arr.get(i)));
           }

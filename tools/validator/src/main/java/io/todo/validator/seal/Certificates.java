@@ -1,5 +1,6 @@
 package io.todo.validator.seal;
 
+import io.todo.validator.model.Nodes;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.todo.validator.load.YamlDocument;
 import io.todo.validator.load.YamlLoader;
@@ -104,7 +105,7 @@ public final class Certificates {
       JsonNode c = d.content();
       if ("List".equals(c.path("kind").asText()) || c.has("items")) {
         JsonNode items = c.path("items");
-        for (int i = 0; i < items.size(); i++) {
+        for (int i = 0; i < Nodes.elements(items); i++) {
           keys.addAll(keyFromSecret(items.get(i), d.locations().locate("/items/" + i), shown));
         }
       } else {

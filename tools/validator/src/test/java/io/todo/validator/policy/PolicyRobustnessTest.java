@@ -28,7 +28,9 @@ class PolicyRobustnessTest {
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
   private static final List<JsonNode> REPLACEMENTS = List.of(
       F.textNode("x"), F.numberNode(-1), F.booleanNode(true), F.nullNode(), F.arrayNode(), F.objectNode(),
-      F.arrayNode().add(F.textNode("ALL")), F.textNode("1e999999999"));
+      F.arrayNode().add(F.textNode("ALL")), F.textNode("1e999999999"),
+      // a non-empty mapping where a list belongs: get(i) is null there (policy NPEs found by a fuzz)
+      F.objectNode().put("a", "b"), F.objectNode().set("name", F.objectNode()));
 
   private static final PolicyStage STAGE = new PolicyStage(Catalogue.builtin(), PolicyConfig.defaults(), Waivers.none(), null,
       PolicyConfigCasesTest.TODAY);
