@@ -101,6 +101,13 @@ public final class SchemaStage implements Stage {
     if (SchemaOptions.names(options.skip(), apiVersion, kind)) {
       return List.of();
     }
+    FieldPath nonFinite = nonFinite(r.object(), FieldPath.root());
+    if (nonFinite != null) {
+      // YAML's .inf and .nan have no JSON form: kubectl, Argo CD and kubeconform cannot convert the
+      // resource at all (json: unsupported value), so no schema is checked either
+      return findings(r, List.of(new Problem(nonFinite, "." + (Double.isNaN(at(r.object(), nonFinite).doubleValue())
+          ? "nan" : "inf") + " is not a number JSON can hold; the resource cannot be sent to the API server")));
+    }
     try {
       return check(r, version, stream, explicit);
     } catch (RuntimeException e) {
@@ -112,6 +119,35 @@ public final class SchemaStage implements Stage {
       return findings(r, List.of(new Problem(FieldPath.root().child("kind"),
           "the schema of " + apiVersion + " " + kind + " cannot be used: " + bad.getMessage())));
     }
+  }
+
+  /** The first number that is infinite or not a number, or null. */
+  static FieldPath nonFinite(JsonNode n, FieldPath path) {
+    if (n.isFloatingPointNumber()) {
+      double d = n.doubleValue();
+      return Double.isNaN(d) || Double.isInfinite(d) && !n.isBigDecimal() ? path : null;
+    }
+    if (n.isObject()) {
+      for (var it = n.fields(); it.hasNext(); ) {
+        var e = it.next();
+        FieldPath found = nonFinite(e.getValue(), path.child(e.getKey()));
+        if (found != null) {
+          return found;
+        }
+      }
+    } else if (n.isArray()) {
+      for (int i = 0; i < n.size(); i++) {
+        FieldPath found = nonFinite(n.get(i), path.child(i));
+        if (found != null) {
+          return found;
+        }
+      }
+    }
+    return null;
+  }
+
+  private static JsonNode at(JsonNode root, FieldPath path) {
+    return root.at(path.pointer());
   }
 
   private List<Finding> check(Resource r, String version, CrdIndex stream, CrdIndex explicit) {

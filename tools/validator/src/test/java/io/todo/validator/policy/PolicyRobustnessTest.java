@@ -30,7 +30,8 @@ class PolicyRobustnessTest {
       F.textNode("x"), F.numberNode(-1), F.booleanNode(true), F.nullNode(), F.arrayNode(), F.objectNode(),
       F.arrayNode().add(F.textNode("ALL")), F.textNode("1e999999999"),
       // a non-empty mapping where a list belongs: get(i) is null there (policy NPEs found by a fuzz)
-      F.objectNode().put("a", "b"), F.objectNode().set("name", F.objectNode()));
+      F.objectNode().put("a", "b"), F.objectNode().set("name", F.objectNode()),
+      F.numberNode(Double.NaN), F.numberNode(Double.NEGATIVE_INFINITY));
 
   private static final PolicyStage STAGE = new PolicyStage(Catalogue.builtin(), PolicyConfig.defaults(), Waivers.none(), null,
       PolicyConfigCasesTest.TODAY);
