@@ -101,7 +101,9 @@ public final class SchemaStage implements Stage {
     if (SchemaOptions.names(options.skip(), apiVersion, kind)) {
       return List.of();
     }
-    FieldPath nonFinite = nonFinite(r.object(), FieldPath.root());
+    Numbers numbers = new Numbers();
+    numbers.scan(r.object(), FieldPath.root());
+    FieldPath nonFinite = numbers.nonFinite;
     if (nonFinite != null) {
       // YAML's .inf and .nan have no JSON form: kubectl, Argo CD and kubeconform cannot convert the
       // resource at all (json: unsupported value), so no schema is checked either
@@ -109,7 +111,7 @@ public final class SchemaStage implements Stage {
           ? "nan" : "inf") + " is not a number JSON can hold; the resource cannot be sent to the API server")));
     }
     try {
-      return check(r, version, stream, explicit);
+      return check(numbers.integralFloats ? Numbers.asSent(r) : r, version, stream, explicit);
     } catch (RuntimeException e) {
       GoPatterns.InvalidPattern bad = GoPatterns.InvalidPattern.in(e);
       if (bad == null) {
@@ -121,29 +123,75 @@ public final class SchemaStage implements Stage {
     }
   }
 
-  /** The first number that is infinite or not a number, or null. */
-  static FieldPath nonFinite(JsonNode n, FieldPath path) {
-    if (n.isFloatingPointNumber()) {
-      double d = n.doubleValue();
-      return Double.isNaN(d) || Double.isInfinite(d) && !n.isBigDecimal() ? path : null;
-    }
-    if (n.isObject()) {
-      for (var it = n.fields(); it.hasNext(); ) {
-        var e = it.next();
-        FieldPath found = nonFinite(e.getValue(), path.child(e.getKey()));
-        if (found != null) {
-          return found;
+  /**
+   * What a scan of a resource's numbers found. kubectl, Argo CD and kubeconform turn YAML into JSON
+   * through Go's float64, so a whole number written as a float ({@code 1.0}, {@code 1e3}, {@code
+   * !!float 80}) is sent as the integer ({@code 1}, {@code 1000}, {@code 80}); and .inf or .nan
+   * cannot be sent at all.
+   */
+  static final class Numbers {
+    FieldPath nonFinite;
+    boolean integralFloats;
+
+    void scan(JsonNode n, FieldPath path) {
+      if (nonFinite != null) {
+        return;
+      }
+      if (n.isFloatingPointNumber()) {
+        double d = n.doubleValue();
+        if (Double.isNaN(d) || Double.isInfinite(d) && !n.isBigDecimal()) {
+          nonFinite = path;
+        } else if (integral(n)) {
+          integralFloats = true;
+        }
+      } else if (n.isObject()) {
+        for (var it = n.fields(); it.hasNext() && nonFinite == null; ) {
+          var e = it.next();
+          scan(e.getValue(), path.child(e.getKey()));
+        }
+      } else if (n.isArray()) {
+        for (int i = 0; i < n.size() && nonFinite == null; i++) {
+          scan(n.get(i), path.child(i));
         }
       }
-    } else if (n.isArray()) {
-      for (int i = 0; i < n.size(); i++) {
-        FieldPath found = nonFinite(n.get(i), path.child(i));
-        if (found != null) {
-          return found;
+    }
+
+    private static boolean integral(JsonNode n) {
+      java.math.BigDecimal d = n.decimalValue();
+      return d.signum() == 0 || d.stripTrailingZeros().scale() <= 0;
+    }
+
+    /** The resource as the API server receives it: whole floats as integers (a copy; the source map is kept). */
+    static Resource asSent(Resource r) {
+      JsonNode copy = r.object().deepCopy();
+      integers(copy);
+      return new Resource((com.fasterxml.jackson.databind.node.ObjectNode) copy, r.origins());
+    }
+
+    private static void integers(JsonNode n) {
+      if (n.isObject()) {
+        var o = (com.fasterxml.jackson.databind.node.ObjectNode) n;
+        for (var it = o.fields(); it.hasNext(); ) {
+          var e = it.next();
+          if (e.getValue().isFloatingPointNumber() && integral(e.getValue())) {
+            e.setValue(com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.numberNode(
+                e.getValue().decimalValue().toBigIntegerExact()));
+          } else {
+            integers(e.getValue());
+          }
+        }
+      } else if (n.isArray()) {
+        var a = (com.fasterxml.jackson.databind.node.ArrayNode) n;
+        for (int i = 0; i < a.size(); i++) {
+          if (a.get(i).isFloatingPointNumber() && integral(a.get(i))) {
+            a.set(i, com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.numberNode(
+                a.get(i).decimalValue().toBigIntegerExact()));
+          } else {
+            integers(a.get(i));
+          }
         }
       }
     }
-    return null;
   }
 
   private static JsonNode at(JsonNode root, FieldPath path) {
