@@ -95,7 +95,7 @@ final class Patches {
         }
         for (Res r : p.target().select(resources)) {
           r.storePreviousId();
-          JsonNode out = JsonPatch.apply(r.obj, p.operations());
+          JsonNode out = JsonPatch.apply(withAnnotations(r.obj), p.operations());
           if (!out.isObject()) {
             // the whole document was replaced by an array: kyaml cannot read it back as an object
             throw ValidatorException.input(p.where(),
@@ -103,6 +103,7 @@ final class Patches {
           }
           r.obj.removeAll();
           r.obj.setAll((ObjectNode) out);
+          dropEmptyAnnotations(r.obj);
           for (int i = 0; i < p.operations().size(); i++) {
             String path = p.operations().get(i).path("path").asText("");
             r.origins.put(path, p.where());
@@ -111,6 +112,30 @@ final class Patches {
       }
     } catch (RenderException e) {
       throw ValidatorException.input(p.where(), e.getMessage());
+    }
+  }
+
+  /**
+   * The document a JSON patch sees. In kustomize every object carries internal annotations while it
+   * is built (config.kubernetes.io/..., stripped from the output), so {@code /metadata/annotations}
+   * always exists for a patch: adding an annotation to an object without any works, removing the
+   * map works, and copying a missing annotation gives null.
+   */
+  private static JsonNode withAnnotations(ObjectNode obj) {
+    JsonNode meta = obj.get("metadata");
+    if (meta instanceof ObjectNode m && !m.has("annotations")) {
+      ObjectNode copy = obj.deepCopy();
+      ((ObjectNode) copy.get("metadata")).putObject("annotations");
+      return copy;
+    }
+    return obj;
+  }
+
+  /** What kustomize prints once its internal annotations are stripped: no empty annotations map. */
+  private static void dropEmptyAnnotations(ObjectNode obj) {
+    JsonNode meta = obj.get("metadata");
+    if (meta instanceof ObjectNode m && m.get("annotations") instanceof ObjectNode a && a.isEmpty()) {
+      m.remove("annotations");
     }
   }
 

@@ -44,12 +44,17 @@ final class StrategicMerge {
     return true;
   }
 
+  private static boolean present(JsonNode n) {
+    return n != null && !n.isNull() && !n.isMissingNode();
+  }
+
   private static boolean empty(JsonNode n) {
     return n == null || n.isNull() || (n.isContainerNode() && n.isEmpty());
   }
 
   private static JsonNode walk(JsonNode dest, JsonNode origin, MergeSchema s, String path) {
-    JsonNode kindOf = !empty(dest) ? dest : !empty(origin) ? origin : null;
+    // an empty list or map still says what it is (a resource's `tolerations: []` is a list)
+    JsonNode kindOf = !empty(dest) ? dest : !empty(origin) ? origin : present(dest) ? dest : present(origin) ? origin : null;
     if (kindOf == null || kindOf.isObject()) {
       checkKinds(dest, origin, true, false, path);
       return walkMap(dest, origin, s, path);
