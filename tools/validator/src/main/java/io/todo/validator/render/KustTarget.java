@@ -1,6 +1,7 @@
 package io.todo.validator.render;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.todo.validator.load.Manifests;
 import io.todo.validator.load.ScalarSchema;
@@ -274,7 +275,9 @@ final class KustTarget {
         BuildMetadata.keepOrigin(old, g);
         for (String field : List.of("data", "binaryData")) {
           Map<String, JsonNode> merged = new LinkedHashMap<>();
-          old.obj.path(field).fields().forEachRemaining(e -> merged.put(e.getKey(), e.getValue()));
+          // kyaml reads the old object's data as a map of strings (each scalar's text): 8080 and
+          // true come out as "8080" and "true", ~ as ""
+          old.obj.path(field).fields().forEachRemaining(e -> merged.put(e.getKey(), asDataString(e.getValue())));
           g.obj.path(field).fields().forEachRemaining(e -> merged.put(e.getKey(), e.getValue()));
           if (!merged.isEmpty()) {
             ObjectNode m = g.obj.putObject(field);
@@ -292,6 +295,14 @@ final class KustTarget {
     g.prefixes.addAll(0, old.prefixes);
     g.suffixes.addAll(0, old.suffixes);
     ra.set(ra.indexOf(old), g);
+  }
+
+  private static JsonNode asDataString(JsonNode v) {
+    if (v.isNull()) {
+      return JsonNodeFactory.instance.textNode("");
+    }
+    boolean plain = v.isTextual() && !(v instanceof io.todo.validator.load.PlainTimestamp); // a date stays as written
+    return v.isValueNode() && !plain ? JsonNodeFactory.instance.textNode(v.asText()) : v;
   }
 
   private static void copyMeta(Res to, Res from) {
