@@ -35,24 +35,35 @@ final class CompiledSchemas {
    * validated against different versions should not compile the same schema twice.
    */
   private final ConcurrentHashMap<JsonNode, CompiledSchema> byContent = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<JsonNode, CompiledSchema> byNullableContent = new ConcurrentHashMap<>();
 
   /** Runs this class's initialisation (the networknt factory) on the calling thread. */
   static void warmUp() {
     // the static initialisers above did the work
   }
 
-  /** The compiled schema for a key, converting and compiling it on first use (once per content). */
-  CompiledSchema get(String key, Supplier<JsonNode> schema) {
-    return cache.computeIfAbsent(key, k -> byContent.computeIfAbsent(schema.get(), content -> compile(k, content)));
+  /**
+   * The compiled schema for a key, converting and compiling it on first use (once per content).
+   * {@code nullable}: with every type admitting null, as in the schemas kubeconform is given (see
+   * {@link SchemaExporter#allowNull}), for resources that hold a null: a null is then accepted where
+   * a value is typed, but not as an unknown field, outside an enum or over maxProperties. Union
+   * types cost a cold run about 30 ms to compile, so resources without nulls use the plain schema,
+   * which gives them the same verdicts.
+   */
+  CompiledSchema get(String key, Supplier<JsonNode> schema, boolean nullable) {
+    if (!nullable) {
+      return cache.computeIfAbsent(key, k -> byContent.computeIfAbsent(schema.get(), content -> compile(k, content)));
+    }
+    return cache.computeIfAbsent(key + "|nullable", k -> byNullableContent.computeIfAbsent(schema.get(), content -> {
+      JsonNode copy = content.deepCopy(); // the content is a cache key: never mutate it
+      SchemaExporter.allowNull(copy);
+      return compile(k, copy);
+    }));
   }
+
   static CompiledSchema compile(String key, JsonNode schema) {
     String uri = "urn:validator:" + Integer.toHexString(key.hashCode()) + ":" + UNSAFE.matcher(key).replaceAll("_");
-    // resources are validated with their nulls, against types that admit null, exactly as
-    // kubeconform validates them against the exported schemas: a null is accepted where a value
-    // may be absent, but not as an unknown field, outside an enum or over maxProperties
-    JsonNode nullable = schema.deepCopy(); // the schema is also a cache key: never mutate it
-    SchemaExporter.allowNull(nullable);
-    return new CompiledSchema(FACTORY.getSchema(SchemaLocation.of(uri), nullable, CONFIG));
+    return new CompiledSchema(FACTORY.getSchema(SchemaLocation.of(uri), schema, CONFIG));
   }
 
   private static JsonSchemaFactory factory() {

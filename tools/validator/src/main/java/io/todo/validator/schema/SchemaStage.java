@@ -111,7 +111,7 @@ public final class SchemaStage implements Stage {
           ? "nan" : "inf") + " is not a number JSON can hold; the resource cannot be sent to the API server")));
     }
     try {
-      return check(numbers.integralFloats ? Numbers.asSent(r) : r, version, stream, explicit);
+      return check(numbers.integralFloats ? Numbers.asSent(r) : r, version, stream, explicit, numbers.nulls);
     } catch (RuntimeException e) {
       GoPatterns.InvalidPattern bad = GoPatterns.InvalidPattern.in(e);
       if (bad == null) {
@@ -132,12 +132,15 @@ public final class SchemaStage implements Stage {
   static final class Numbers {
     FieldPath nonFinite;
     boolean integralFloats;
+    boolean nulls;
 
     void scan(JsonNode n, FieldPath path) {
       if (nonFinite != null) {
         return;
       }
-      if (n.isFloatingPointNumber()) {
+      if (n.isNull()) {
+        nulls = true;
+      } else if (n.isFloatingPointNumber()) {
         double d = n.doubleValue();
         if (Double.isNaN(d) || Double.isInfinite(d) && !n.isBigDecimal()) {
           nonFinite = path;
@@ -198,11 +201,11 @@ public final class SchemaStage implements Stage {
     return root.at(path.pointer());
   }
 
-  private List<Finding> check(Resource r, String version, CrdIndex stream, CrdIndex explicit) {
+  private List<Finding> check(Resource r, String version, CrdIndex stream, CrdIndex explicit, boolean nulls) {
     String apiVersion = r.apiVersion();
     String kind = r.kind();
     List<Problem> problems = new ArrayList<>();
-    Optional<Resolved> resolved = resolve(r, version, stream, explicit);
+    Optional<Resolved> resolved = resolve(r, version, stream, explicit, nulls);
     if (resolved.isEmpty()) {
       if (options.ignoreMissingSchemas()) {
         return List.of();
@@ -226,39 +229,40 @@ public final class SchemaStage implements Stage {
         .toList();
   }
 
-  private Optional<Resolved> resolve(Resource r, String version, CrdIndex stream, CrdIndex explicit) {
+  private Optional<Resolved> resolve(Resource r, String version, CrdIndex stream, CrdIndex explicit, boolean nulls) {
     for (SchemaLocations.Location loc : locations) {
-      Optional<Resolved> found = loc.builtin() ? builtin(r, version, stream, explicit) : file(loc.template(), r, version);
+      Optional<Resolved> found = loc.builtin() ? builtin(r, version, stream, explicit, nulls) : file(loc.template(), r, version);
       if (found.isPresent()) {
         return found;
       }
     }
-    return crd(r, version, stream).or(() -> crd(r, version, explicit));
+    return crd(r, version, stream, nulls).or(() -> crd(r, version, explicit, nulls));
   }
 
   /** Built-in kinds, then the CRDs of the stream and of --crd, then the bundled CRDs. */
-  private Optional<Resolved> builtin(Resource r, String version, CrdIndex stream, CrdIndex explicit) {
+  private Optional<Resolved> builtin(Resource r, String version, CrdIndex stream, CrdIndex explicit, boolean nulls) {
     String group = r.group();
     String ver = r.apiVersion().substring(r.apiVersion().indexOf('/') + 1);
     Optional<String> def = bundle.definitionName(version, group, ver, r.kind());
     if (def.isPresent()) {
       String key = "builtin|" + version + "|" + options.strict() + "|" + def.get();
-      CompiledSchema s = COMPILED.get(key, () -> converter.builtin(version, def.get()));
+      CompiledSchema s = COMPILED.get(key, () -> converter.builtin(version, def.get()), nulls);
       return Optional.of(new Resolved(s, bundle.namespaced(group, r.kind()).orElse(null)));
     }
-    return crd(r, version, stream).or(() -> crd(r, version, explicit)).or(() -> crd(r, version, bundledCrds(r)));
+    return crd(r, version, stream, nulls).or(() -> crd(r, version, explicit, nulls))
+        .or(() -> crd(r, version, bundledCrds(r), nulls));
   }
 
-  private Optional<Resolved> crd(Resource r, String version, CrdIndex crds) {
+  private Optional<Resolved> crd(Resource r, String version, CrdIndex crds, boolean nulls) {
     String ver = r.apiVersion().substring(r.apiVersion().indexOf('/') + 1);
     return crds.find(r.group(), ver, r.kind()).map(served -> {
       if (served.schema() == null) {
         // a CRD without a schema accepts anything, as the API server does
-        CompiledSchema open = COMPILED.get("open", () -> com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode());
+        CompiledSchema open = COMPILED.get("open", () -> com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode(), false);
         return new Resolved(open, served.namespaced());
       }
       String key = "crd|" + version + "|" + options.strict() + "|" + served.key() + "|" + served.fingerprint();
-      CompiledSchema s = COMPILED.get(key, () -> converter.crd(version, served.schema()));
+      CompiledSchema s = COMPILED.get(key, () -> converter.crd(version, served.schema()), nulls);
       return new Resolved(s, served.namespaced());
     });
   }
