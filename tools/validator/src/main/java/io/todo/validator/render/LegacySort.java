@@ -22,13 +22,17 @@ final class LegacySort {
     resources.sort((a, b) -> compare(ids.get(a), ids.get(b), first, last));
   }
 
+  /**
+   * kustomize fills one map from orderFirst, then from orderLast, so a kind listed twice takes its
+   * last place, and a kind in both lists is ordered last.
+   */
   private static int rank(String kind, List<String> first, List<String> last) {
-    int i = first.indexOf(kind);
-    if (i >= 0) {
-      return i - first.size();
+    int j = last.lastIndexOf(kind);
+    if (j >= 0) {
+      return 1 + j;
     }
-    int j = last.indexOf(kind);
-    return j >= 0 ? 1 + j : 0;
+    int i = first.lastIndexOf(kind);
+    return i >= 0 ? i - first.size() : 0;
   }
 
   static int compare(ResId a, ResId b, List<String> first, List<String> last) {
