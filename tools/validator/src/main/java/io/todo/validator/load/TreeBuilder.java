@@ -324,7 +324,10 @@ final class TreeBuilder {
     } catch (IllegalArgumentException e) {
       throw ValidatorException.input(chunk.at(file, mark), "invalid !!binary value");
     }
-    // timestamps and custom tags (!Ref, !!foo): the value is kept as a string, as kyaml does
+    if (tag.equals(Tag.TIMESTAMP) && schema == ScalarSchema.CORE_1_2) {
+      return new PlainTimestamp(v); // yaml.v3 decodes it as it decodes a plain date: printed in RFC 3339
+    }
+    // custom tags (!Ref, !!foo): the value is kept as a string, as kyaml does
     return F.textNode(v);
   }
 
