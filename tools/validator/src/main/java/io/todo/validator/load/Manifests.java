@@ -98,8 +98,11 @@ public final class Manifests {
         continue;
       }
       ObjectNode obj = (ObjectNode) d.content();
-      if (obj.path("kind").asText().endsWith("List") && obj.path("items").isArray()
-          && obj.path("apiVersion").asText().equals("v1")) {
+      boolean list = obj.path("kind").asText().endsWith("List") && obj.path("apiVersion").asText().equals("v1");
+      if (list && (obj.path("items").isNull() || obj.path("items").isMissingNode())) {
+        continue; // an empty List (items: null), as kubectl and kubeconform read it
+      }
+      if (list && obj.path("items").isArray()) {
         for (int i = 0; i < obj.get("items").size(); i++) {
           var item = obj.get("items").get(i);
           if (!item.isObject()) {

@@ -32,6 +32,8 @@ class AcceptedInputTest {
         accepted("empty-file", "", 0),
         // applied as they are, manifests are read as sigs.k8s.io/yaml reads them: a number key is a string
         accepted("number-key", CM.formatted("x").replace("a: b", "8080: http"), 1),
+        // an empty v1 List (items null or absent) holds nothing, as kubectl and kubeconform read it
+        accepted("empty-list", "apiVersion: v1\nkind: List\nitems: null\n---\napiVersion: v1\nkind: List\n", 0),
         accepted("json", "{\"apiVersion\": \"v1\", \"kind\": \"ConfigMap\", \"metadata\": {\"name\": \"x\"}}", 1),
         accepted("long-line-under-limit", CM.formatted("x").replace("a: b", "a: " + "x".repeat(200_000)), 1));
   }
