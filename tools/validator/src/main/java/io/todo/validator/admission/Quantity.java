@@ -2,32 +2,10 @@ package io.todo.validator.admission;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import io.todo.validator.model.QuantitySyntax;
 
 /** A Kubernetes resource quantity ({@code 500m}, {@code 1Gi}, {@code 1e3}), compared by value. */
 final class Quantity implements Comparable<Quantity> {
-  private static final Pattern FORM =
-      Pattern.compile("([+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+))((?:[KMGTPE]i)|[numkMGTPE]|[eE][+-]?[0-9]+)?");
-  private static final Map<String, BigDecimal> SUFFIX =
-      Map.ofEntries(
-          Map.entry("Ki", BigDecimal.valueOf(1024)),
-          Map.entry("Mi", BigDecimal.valueOf(1024L * 1024)),
-          Map.entry("Gi", BigDecimal.valueOf(1024L * 1024 * 1024)),
-          Map.entry("Ti", BigDecimal.valueOf(1024L * 1024 * 1024 * 1024)),
-          Map.entry("Pi", BigDecimal.valueOf(1024L * 1024 * 1024 * 1024 * 1024)),
-          Map.entry("Ei", BigDecimal.valueOf(1024L * 1024 * 1024 * 1024 * 1024 * 1024)),
-          Map.entry("n", new BigDecimal("1e-9")),
-          Map.entry("u", new BigDecimal("1e-6")),
-          Map.entry("m", new BigDecimal("1e-3")),
-          Map.entry("k", new BigDecimal("1e3")),
-          Map.entry("M", new BigDecimal("1e6")),
-          Map.entry("G", new BigDecimal("1e9")),
-          Map.entry("T", new BigDecimal("1e12")),
-          Map.entry("P", new BigDecimal("1e15")),
-          Map.entry("E", new BigDecimal("1e18")));
-
   private final BigDecimal value;
   private final String text;
 
@@ -50,26 +28,8 @@ final class Quantity implements Comparable<Quantity> {
   }
 
   private static Quantity parseOrNull(String s) {
-    Matcher m = FORM.matcher(s);
-    if (!m.matches()) {
-      return null;
-    }
-    BigDecimal v = new BigDecimal(m.group(1));
-    String suffix = m.group(2);
-    if (suffix != null) {
-      BigDecimal factor = SUFFIX.get(suffix);
-      if (factor != null) {
-        v = v.multiply(factor); // before the exponent: "Ei" and "E" are suffixes, "E3" an exponent
-      } else {
-        try {
-          // an exponent that does not fit an int is no quantity, not a crash
-          v = v.scaleByPowerOfTen(Integer.parseInt(suffix.substring(1)));
-        } catch (NumberFormatException | ArithmeticException e) {
-          return null;
-        }
-      }
-    }
-    return new Quantity(v, s);
+    BigDecimal v = QuantitySyntax.value(s, Integer.MAX_VALUE);
+    return v == null ? null : new Quantity(v, s);
   }
 
   private static Quantity of(BigDecimal v) {

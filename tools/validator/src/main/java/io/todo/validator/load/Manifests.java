@@ -28,7 +28,7 @@ public final class Manifests {
    * For manifests applied as they are (a directory, a file, standard input): read as
    * sigs.k8s.io/yaml reads them (YAML 1.1: {@code yes}, {@code off}, {@code y} are booleans, keys
    * become strings), as Argo CD, kubectl and kubeconform do. Kustomize reads its resources with
-   * yaml.v3 (YAML 1.2) instead, and the renderer uses {@link #Manifests()}'s loader.
+   * yaml.v3 (YAML 1.2) instead, as the renderer's own loader and {@link #Manifests()} do.
    */
   public static Manifests asApplied() {
     return new Manifests(new YamlLoader(ScalarSchema.YAML_1_1, YamlLimits.DEFAULT));

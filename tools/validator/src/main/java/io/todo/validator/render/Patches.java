@@ -95,7 +95,13 @@ final class Patches {
         }
         for (Res r : p.target().select(resources)) {
           r.storePreviousId();
-          JsonNode out = JsonPatch.apply(withAnnotations(r.obj), p.operations());
+          JsonNode out;
+          try {
+            addAnnotations(r.obj);
+            out = JsonPatch.apply(r.obj, p.operations()); // a copy: r.obj is replaced only on success
+          } finally {
+            dropEmptyAnnotations(r.obj);
+          }
           if (!out.isObject()) {
             // the whole document was replaced by an array: kyaml cannot read it back as an object
             throw ValidatorException.input(p.where(),
@@ -121,14 +127,10 @@ final class Patches {
    * always exists for a patch: adding an annotation to an object without any works, removing the
    * map works, and copying a missing annotation gives null.
    */
-  private static JsonNode withAnnotations(ObjectNode obj) {
-    JsonNode meta = obj.get("metadata");
-    if (meta instanceof ObjectNode m && !m.has("annotations")) {
-      ObjectNode copy = obj.deepCopy();
-      ((ObjectNode) copy.get("metadata")).putObject("annotations");
-      return copy;
+  private static void addAnnotations(ObjectNode obj) {
+    if (obj.get("metadata") instanceof ObjectNode m && !m.has("annotations")) {
+      m.putObject("annotations");
     }
-    return obj;
   }
 
   /** What kustomize prints once its internal annotations are stripped: no empty annotations map. */

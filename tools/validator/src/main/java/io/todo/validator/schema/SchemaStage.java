@@ -102,12 +102,12 @@ public final class SchemaStage implements Stage {
       return List.of();
     }
     Numbers numbers = new Numbers();
-    numbers.scan(r.object(), FieldPath.root());
-    FieldPath nonFinite = numbers.nonFinite;
-    if (nonFinite != null) {
+    numbers.scan(r.object());
+    if (numbers.nonFinite) {
       // YAML's .inf and .nan have no JSON form: kubectl, Argo CD and kubeconform cannot convert the
       // resource at all (json: unsupported value), so no schema is checked either
-      return findings(r, List.of(new Problem(nonFinite, "." + (Double.isNaN(at(r.object(), nonFinite).doubleValue())
+      FieldPath at = Numbers.firstNonFinite(r.object(), FieldPath.root());
+      return findings(r, List.of(new Problem(at, "." + (Double.isNaN(r.object().at(at.pointer()).doubleValue())
           ? "nan" : "inf") + " is not a number JSON can hold; the resource cannot be sent to the API server")));
     }
     try {
@@ -130,33 +130,52 @@ public final class SchemaStage implements Stage {
    * cannot be sent at all.
    */
   static final class Numbers {
-    FieldPath nonFinite;
+    boolean nonFinite;
     boolean integralFloats;
     boolean nulls;
 
-    void scan(JsonNode n, FieldPath path) {
-      if (nonFinite != null) {
-        return;
-      }
+    /** Visits every node once (no paths: this runs for every resource of a large stream). */
+    void scan(JsonNode n) {
       if (n.isNull()) {
         nulls = true;
       } else if (n.isFloatingPointNumber()) {
-        double d = n.doubleValue();
-        if (Double.isNaN(d) || Double.isInfinite(d) && !n.isBigDecimal()) {
-          nonFinite = path;
+        if (nonFinite(n)) {
+          nonFinite = true;
         } else if (integral(n)) {
           integralFloats = true;
         }
-      } else if (n.isObject()) {
-        for (var it = n.fields(); it.hasNext() && nonFinite == null; ) {
-          var e = it.next();
-          scan(e.getValue(), path.child(e.getKey()));
-        }
-      } else if (n.isArray()) {
-        for (int i = 0; i < n.size() && nonFinite == null; i++) {
-          scan(n.get(i), path.child(i));
+      } else if (n.isContainerNode()) {
+        for (JsonNode child : n) {
+          scan(child);
+          if (nonFinite) {
+            return;
+          }
         }
       }
+    }
+
+    private static boolean nonFinite(JsonNode n) {
+      double d = n.doubleValue();
+      return Double.isNaN(d) || Double.isInfinite(d) && !n.isBigDecimal();
+    }
+
+    /** Where the first .inf or .nan is (called only when {@link #scan} found one). */
+    static FieldPath firstNonFinite(JsonNode n, FieldPath path) {
+      if (n.isFloatingPointNumber() && nonFinite(n)) {
+        return path;
+      }
+      FieldPath found = null;
+      if (n.isObject()) {
+        for (var it = n.fields(); it.hasNext() && found == null; ) {
+          var e = it.next();
+          found = firstNonFinite(e.getValue(), path.child(e.getKey()));
+        }
+      } else if (n.isArray()) {
+        for (int i = 0; i < n.size() && found == null; i++) {
+          found = firstNonFinite(n.get(i), path.child(i));
+        }
+      }
+      return found;
     }
 
     private static boolean integral(JsonNode n) {
@@ -173,32 +192,25 @@ public final class SchemaStage implements Stage {
 
     private static void integers(JsonNode n) {
       if (n.isObject()) {
-        var o = (com.fasterxml.jackson.databind.node.ObjectNode) n;
-        for (var it = o.fields(); it.hasNext(); ) {
+        for (var it = ((com.fasterxml.jackson.databind.node.ObjectNode) n).fields(); it.hasNext(); ) {
           var e = it.next();
-          if (e.getValue().isFloatingPointNumber() && integral(e.getValue())) {
-            e.setValue(com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.numberNode(
-                e.getValue().decimalValue().toBigIntegerExact()));
-          } else {
-            integers(e.getValue());
-          }
+          e.setValue(sent(e.getValue()));
         }
       } else if (n.isArray()) {
         var a = (com.fasterxml.jackson.databind.node.ArrayNode) n;
         for (int i = 0; i < a.size(); i++) {
-          if (a.get(i).isFloatingPointNumber() && integral(a.get(i))) {
-            a.set(i, com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.numberNode(
-                a.get(i).decimalValue().toBigIntegerExact()));
-          } else {
-            integers(a.get(i));
-          }
+          a.set(i, sent(a.get(i)));
         }
       }
     }
-  }
 
-  private static JsonNode at(JsonNode root, FieldPath path) {
-    return root.at(path.pointer());
+    private static JsonNode sent(JsonNode v) {
+      if (v.isFloatingPointNumber() && integral(v)) {
+        return com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.numberNode(v.decimalValue().toBigIntegerExact());
+      }
+      integers(v);
+      return v;
+    }
   }
 
   private List<Finding> check(Resource r, String version, CrdIndex stream, CrdIndex explicit, boolean nulls) {
