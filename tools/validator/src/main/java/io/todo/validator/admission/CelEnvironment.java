@@ -13,6 +13,7 @@ import dev.cel.compiler.CelCompiler;
 import dev.cel.compiler.CelCompilerBuilder;
 import dev.cel.compiler.CelCompilerFactory;
 import dev.cel.extensions.CelExtensions;
+import dev.cel.extensions.CelStringExtensions;
 import dev.cel.parser.CelStandardMacro;
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
@@ -51,7 +52,12 @@ final class CelEnvironment {
   private static volatile CelEnvironment instance;
 
   private final CelOptions options =
-      CelOptions.current().enableOptionalSyntax(true).comprehensionMaxIterations(1_000_000).build();
+      CelOptions.current().enableOptionalSyntax(true).comprehensionMaxIterations(1_000_000)
+          // as Kubernetes configures cel-go: cel.CrossTypeNumericComparisons, and a map literal with a
+          // key twice keeps the last value
+          .enableHeterogeneousNumericComparisons(true)
+          .errorOnDuplicateMapKeys(false)
+          .build();
   private final KubeCelLibrary lib = new KubeCelLibrary();
   private final CelCache cache = CelCache.open();
   private volatile CelCompiler compiler;
@@ -79,7 +85,7 @@ final class CelEnvironment {
       CelCompilerBuilder b = CelCompilerFactory.standardCelCompilerBuilder()
           .setOptions(options)
           .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
-          .addLibraries(CelExtensions.strings(), CelExtensions.optional(), CelExtensions.sets(options))
+          .addLibraries(extensions(dev.cel.compiler.CelCompilerLibrary.class))
           .addFunctionDeclarations(lib.declarations());
       for (String v : VARIABLES) {
         b.addVar(v, v.equals("variables") ? MapType.create(SimpleType.STRING, SimpleType.DYN) : SimpleType.DYN);
@@ -87,6 +93,19 @@ final class CelEnvironment {
       compiler = b.build();
     }
     return compiler;
+  }
+
+  /**
+   * cel-java's extensions as Kubernetes configures cel-go's (k8s.io/apiserver/pkg/cel/environment,
+   * compatibility version 1.35): strings version 2 (so no {@code reverse()} on strings; our own
+   * {@code format()}), optionals, sets, lists version 3 and two-variable comprehensions.
+   */
+  private <T> java.util.List<T> extensions(Class<T> kind) {
+    return java.util.stream.Stream.<Object>of(
+            CelExtensions.strings(EnumSet.complementOf(EnumSet.of(CelStringExtensions.Function.REVERSE))),
+            CelExtensions.optional(), CelExtensions.sets(options), CelExtensions.lists(),
+            CelExtensions.comprehensions())
+        .map(kind::cast).toList();
   }
 
   private synchronized CelRuntime whole() {
@@ -103,7 +122,7 @@ final class CelEnvironment {
   private CelRuntime runtime(Set<String> only) {
     CelRuntimeBuilder b = CelRuntimeFactory.standardCelRuntimeBuilder()
         .setOptions(options)
-        .addLibraries(CelExtensions.strings(), CelExtensions.optional(), CelExtensions.sets(options))
+        .addLibraries(extensions(dev.cel.runtime.CelRuntimeLibrary.class))
         .addFunctionBindings(lib.bindings());
     if (only != null) {
       // whole functions, as the full library has them: a function left with a single overload is

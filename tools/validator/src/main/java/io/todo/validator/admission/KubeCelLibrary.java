@@ -298,7 +298,7 @@ final class KubeCelLibrary {
   private void quantity() {
     fn("quantity", newGlobalOverload("k8s_string_to_quantity", QUANTITY, STRING));
     fn("isQuantity", newGlobalOverload("k8s_is_quantity", BOOL, STRING));
-    fn("sign", newMemberOverload("k8s_quantity_sign", INT, QUANTITY));
+    fn("sign", newGlobalOverload("k8s_quantity_sign", INT, QUANTITY)); // sign(q), not q.sign(), as in Kubernetes
     fn("isInteger", newMemberOverload("k8s_quantity_is_integer", BOOL, QUANTITY));
     fn("asInteger", newMemberOverload("k8s_quantity_as_integer", INT, QUANTITY));
     fn("asApproximateFloat", newMemberOverload("k8s_quantity_as_float", DOUBLE, QUANTITY));
