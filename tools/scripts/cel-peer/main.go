@@ -4,7 +4,7 @@
 // it. Input: one expression per line on stdin. Output: one line per expression, in the form
 // CelPeerDiffTest prints the validator's results in (see Printer there):
 //
-//	value: <value>   ints as 5, uints as 5u, doubles as d<hex of the IEEE bits>, strings quoted with
+//	value: <value>   ints as 5, uints as 5u, doubles as d<hex of the IEEE bits> (NaN as nan), strings quoted with
 //	                 every rune outside printable ASCII (and " \) as \u{hex}, bytes as b"<hex>",
 //	                 lists [a, b], maps {k: v} sorted by printed key, optional(x) / optional.none,
 //	                 null, type(<name>), anything else opaque
@@ -108,6 +108,9 @@ func print(v ref.Val) string {
 	case types.Uint:
 		return fmt.Sprintf("%du", uint64(x))
 	case types.Double:
+		if math.IsNaN(float64(x)) {
+			return "nan" // cel-go's NaN and Java's have different bits
+		}
 		return fmt.Sprintf("d%016x", math.Float64bits(float64(x)))
 	case types.String:
 		return quote(string(x))

@@ -24,6 +24,7 @@ import dev.cel.runtime.standard.CelStandardOverload;
 import io.todo.validator.model.Location;
 import io.todo.validator.model.ValidatorException;
 import java.util.Collection;
+import java.util.List;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.Locale;
@@ -98,11 +99,12 @@ final class CelEnvironment {
   /**
    * cel-java's extensions as Kubernetes configures cel-go's (k8s.io/apiserver/pkg/cel/environment,
    * compatibility version 1.35): strings version 2 (so no {@code reverse()} on strings; our own
-   * {@code format()}), optionals, sets, lists version 3 and two-variable comprehensions.
+   * {@code format()}, {@code indexOf()} and {@code lastIndexOf()}, see {@link GoStrings}), optionals, sets, lists version 3 and two-variable comprehensions.
    */
   private <T> java.util.List<T> extensions(Class<T> kind) {
     return java.util.stream.Stream.<Object>of(
-            CelExtensions.strings(EnumSet.complementOf(EnumSet.of(CelStringExtensions.Function.REVERSE))),
+            CelExtensions.strings(EnumSet.complementOf(EnumSet.of(CelStringExtensions.Function.REVERSE,
+                CelStringExtensions.Function.INDEX_OF, CelStringExtensions.Function.LAST_INDEX_OF))),
             CelExtensions.optional(), CelExtensions.sets(options), CelExtensions.lists(),
             CelExtensions.comprehensions())
         .map(kind::cast).toList();
@@ -124,21 +126,24 @@ final class CelEnvironment {
         .setOptions(options)
         .addLibraries(extensions(dev.cel.runtime.CelRuntimeLibrary.class))
         .addFunctionBindings(lib.bindings());
+    // the standard overloads the library binds itself (as cel-go computes them) are left out
+    Set<String> replaced = lib.replacedStandardOverloads();
+    Set<CelStandardFunctions.StandardFunction> used = EnumSet.allOf(CelStandardFunctions.StandardFunction.class);
     if (only != null) {
       // whole functions, as the full library has them: a function left with a single overload is
       // also bound by its name, which collides with the optional library's binding of _[_]
-      Set<CelStandardFunctions.StandardFunction> used = EnumSet.noneOf(CelStandardFunctions.StandardFunction.class);
+      used.clear();
       CelStandardFunctions.newBuilder().filterFunctions((function, overload) -> {
         if (only.contains(overloadId(overload))) {
           used.add(function);
         }
         return false;
       }).build();
-      b.setStandardEnvironmentEnabled(false)
-          .setStandardFunctions(CelStandardFunctions.newBuilder()
-              .filterFunctions((function, overload) -> used.contains(function))
-              .build());
     }
+    b.setStandardEnvironmentEnabled(false)
+        .setStandardFunctions(CelStandardFunctions.newBuilder()
+            .filterFunctions((function, overload) -> used.contains(function) && !replaced.contains(overloadId(overload)))
+            .build());
     return b.build();
   }
 
@@ -264,6 +269,10 @@ final class CelEnvironment {
     }
     try {
       CelAbstractSyntaxTree ast = r.getAst();
+      List<String> misuse = ListFunctionTypes.problems(ast);
+      if (!misuse.isEmpty()) {
+        throw ValidatorException.input(where, field + ": compilation failed: " + String.join("; ", misuse));
+      }
       if (cache != null) {
         cache.store(source, ast);
       }

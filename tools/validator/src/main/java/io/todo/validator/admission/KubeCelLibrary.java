@@ -33,6 +33,7 @@ final class KubeCelLibrary {
   static final CelType IP = OpaqueType.create("net.IP");
   static final CelType CIDR = OpaqueType.create("net.CIDR");
   static final CelType FORMAT = OpaqueType.create("kubernetes.NamedFormat");
+  static final CelType SEMVER = OpaqueType.create("kubernetes.Semver");
 
   private static final CelType STRING = SimpleType.STRING;
   private static final CelType BOOL = SimpleType.BOOL;
@@ -46,11 +47,13 @@ final class KubeCelLibrary {
   private final List<CelFunctionBinding> bindings = new ArrayList<>();
 
   KubeCelLibrary() {
+    goConversions();
     lists();
     regex();
     strings();
     urls();
     quantity();
+    semver();
     ip();
     cidr();
     format();
@@ -104,32 +107,66 @@ final class KubeCelLibrary {
     }
   }
 
+  // ---- standard functions whose cel-java results differ from cel-go's: bound under the standard
+  // overload ids, so they replace cel-java's (CelPeerDiffTest checks both the value and that the
+  // replacement is the one used)
+
+  private static final java.util.Set<String> REPLACED =
+      java.util.Set.of("double_to_string", "string_to_double", "duration_to_string", "duration_to_milliseconds");
+
+  /** The standard overload ids this library binds instead of cel-java. */
+  java.util.Set<String> replacedStandardOverloads() {
+    return REPLACED;
+  }
+
+  private void goConversions() {
+    bind1("double_to_string", Double.class, GoNumbers::formatFloat);
+    bind1("string_to_double", String.class, GoNumbers::parseFloat);
+    bind1("duration_to_string", java.time.Duration.class, GoNumbers::formatDuration);
+    bind1("duration_to_milliseconds", java.time.Duration.class, java.time.Duration::toMillis); // total, as Go
+  }
+
   // ---- lists: isSorted, sum, min, max, indexOf, lastIndexOf
 
+  /**
+   * One dynamic overload per function. Kubernetes declares one per element type, but several
+   * bindings that all take a List are ambiguous to cel-java on a dynamic list, so the element types
+   * are checked after type-checking instead ({@link ListFunctionTypes}), and one binding decides by
+   * the elements at run time, as cel-go does on a dynamic list.
+   */
   private void lists() {
     fn("isSorted", newMemberOverload("k8s_list_is_sorted", BOOL, LIST));
     fn("sum", newMemberOverload("k8s_list_sum", DYN, LIST));
     fn("min", newMemberOverload("k8s_list_min", DYN, LIST));
     fn("max", newMemberOverload("k8s_list_max", DYN, LIST));
-    fn("indexOf", newMemberOverload("k8s_list_index_of", INT, LIST, DYN));
-    fn("lastIndexOf", newMemberOverload("k8s_list_last_index_of", INT, LIST, DYN));
+    // the strings extension's indexOf/lastIndexOf are declared here too, as cel-go computes them
+    fn("indexOf", newMemberOverload("k8s_list_index_of", INT, LIST, DYN),
+        newMemberOverload("k8s_string_index_of", INT, STRING, STRING),
+        newMemberOverload("k8s_string_index_of_offset", INT, STRING, STRING, INT));
+    fn("lastIndexOf", newMemberOverload("k8s_list_last_index_of", INT, LIST, DYN),
+        newMemberOverload("k8s_string_last_index_of", INT, STRING, STRING),
+        newMemberOverload("k8s_string_last_index_of_offset", INT, STRING, STRING, INT));
+    bind2("k8s_string_index_of", String.class, String.class, GoStrings::indexOf);
+    bind2("k8s_string_last_index_of", String.class, String.class, GoStrings::lastIndexOf);
+    bindings.add(CelFunctionBinding.from("k8s_string_index_of_offset", List.of(String.class, String.class, Long.class),
+        args -> call(() -> GoStrings.indexOf((String) args[0], (String) args[1], (Long) args[2]))));
+    bindings.add(CelFunctionBinding.from("k8s_string_last_index_of_offset",
+        List.of(String.class, String.class, Long.class),
+        args -> call(() -> GoStrings.lastIndexOf((String) args[0], (String) args[1], (Long) args[2]))));
     bind1("k8s_list_is_sorted", List.class, l -> {
+      for (Object o : l) {
+        compare(o, o); // refuses an element that has no order, as cel-go does for each one
+      }
       for (int i = 1; i < l.size(); i++) {
-        if (compare(l.get(i - 1), l.get(i)) > 0) {
+        if (compare(l.get(i - 1), l.get(i)) == 1) {
           return false;
         }
       }
       return true;
     });
-    bind1("k8s_list_sum", List.class, l -> {
-      Object acc = 0L;
-      for (int i = 0; i < l.size(); i++) {
-        acc = add(acc, l.get(i), i == 0);
-      }
-      return acc;
-    });
-    bind1("k8s_list_min", List.class, l -> extreme(l, -1, "min"));
-    bind1("k8s_list_max", List.class, l -> extreme(l, 1, "max"));
+    bind1("k8s_list_sum", List.class, KubeCelLibrary::sum);
+    bind1("k8s_list_min", List.class, l -> extreme(l, 1, "min"));
+    bind1("k8s_list_max", List.class, l -> extreme(l, -1, "max"));
     bind2("k8s_list_index_of", List.class, Object.class, (l, x) -> {
       for (int i = 0; i < l.size(); i++) {
         if (same(l.get(i), x)) {
@@ -155,53 +192,110 @@ final class KubeCelLibrary {
     return a.equals(b);
   }
 
-  private static Object add(Object acc, Object o, boolean first) {
-    if (first) {
-      if (o instanceof Long || o instanceof Double || o instanceof Quantity) {
-        return o;
+  /** cel-go's sum: the zero of the element type for an empty list (int), Adder semantics otherwise. */
+  private static Object sum(List<?> l) {
+    Object acc = 0L;
+    for (int i = 0; i < l.size(); i++) {
+      Object o = l.get(i);
+      if (i == 0) {
+        if (!(o instanceof Long || o instanceof Double || o instanceof com.google.common.primitives.UnsignedLong
+            || o instanceof java.time.Duration || o instanceof com.google.protobuf.Duration)) {
+          throw new IllegalArgumentException("no such overload: sum(list)");
+        }
+        acc = o;
+      } else if (acc instanceof Long x && o instanceof Long y) {
+        try {
+          acc = Math.addExact(x, y);
+        } catch (ArithmeticException e) {
+          throw new IllegalArgumentException("integer overflow");
+        }
+      } else if (acc instanceof Double x && o instanceof Double y) {
+        acc = x + y;
+      } else if (acc instanceof com.google.common.primitives.UnsignedLong x
+          && o instanceof com.google.common.primitives.UnsignedLong y) {
+        if (Long.compareUnsigned(x.longValue() + y.longValue(), x.longValue()) < 0) {
+          throw new IllegalArgumentException("unsigned integer overflow");
+        }
+        acc = x.plus(y);
+      } else if (acc instanceof java.time.Duration x && o instanceof java.time.Duration y) {
+        acc = x.plus(y);
+      } else {
+        throw new IllegalArgumentException("no such overload: " + typeName(acc) + " + " + typeName(o));
       }
-      if (o instanceof dev.cel.common.values.CelByteString || o instanceof String) {
-        throw new IllegalArgumentException("sum is not supported on lists of " + typeName(o));
-      }
-      return o;
     }
-    if (acc instanceof Long a && o instanceof Long b) {
-      return Math.addExact(a, b);
-    }
-    if (acc instanceof Double a && o instanceof Double b) {
-      return a + b;
-    }
-    if (acc instanceof Quantity a && o instanceof Quantity b) {
-      return a.add(b);
-    }
-    if (acc instanceof java.time.Duration a && o instanceof java.time.Duration b) {
-      return a.plus(b);
-    }
-    throw new IllegalArgumentException("no such overload: sum over " + typeName(acc) + " and " + typeName(o));
+    return acc;
   }
 
-  private static Object extreme(List<?> l, int sign, String name) {
-    if (l.isEmpty()) {
-      throw new IllegalArgumentException(name + " called on empty list");
-    }
-    Object best = l.get(0);
+  /**
+   * cel-go's min/max: the first element, replaced by each later one that compares the preferred way
+   * ({@code prefer} 1 for min: the kept one is greater); NaN compares no way, so it is kept or skipped.
+   */
+  private static Object extreme(List<?> l, int prefer, String name) {
+    Object best = null;
     for (Object o : l) {
-      if (compare(o, best) * sign > 0) {
+      if (best == null) {
+        compare(o, o); // refuses an element that has no order
+        best = o;
+      } else if (compare(best, o) == prefer) {
         best = o;
       }
+    }
+    if (best == null) {
+      throw new IllegalArgumentException(name + " called on empty list");
     }
     return best;
   }
 
+  /** CEL ordering: -1, 0 or 1, or 2 when either is NaN (cel-go's comparison then is an error value). */
   @SuppressWarnings({"unchecked", "rawtypes"})
   private static int compare(Object a, Object b) {
     if (a instanceof Number x && b instanceof Number y) {
-      return Double.compare(x.doubleValue(), y.doubleValue());
+      double dx = x instanceof com.google.common.primitives.UnsignedLong u ? u.doubleValue() : x.doubleValue();
+      double dy = y instanceof com.google.common.primitives.UnsignedLong u ? u.doubleValue() : y.doubleValue();
+      if (Double.isNaN(dx) || Double.isNaN(dy)) {
+        return 2;
+      }
+      if (x instanceof Long lx && y instanceof Long ly) {
+        return Long.compare(lx, ly);
+      }
+      if (x instanceof com.google.common.primitives.UnsignedLong ux && y instanceof com.google.common.primitives.UnsignedLong uy) {
+        return Integer.signum(ux.compareTo(uy));
+      }
+      return Double.compare(dx, dy) < 0 ? -1 : dx == dy ? 0 : 1;
     }
-    if (a instanceof Comparable ca && a.getClass() == b.getClass()) {
-      return ca.compareTo(b);
+    if (a instanceof String x && b instanceof String y) {
+      return Integer.signum(compareCodePoints(x, y)); // Go compares UTF-8 bytes: code point order
+    }
+    if (a instanceof dev.cel.common.values.CelByteString x && b instanceof dev.cel.common.values.CelByteString y) {
+      return Integer.signum(java.util.Arrays.compareUnsigned(x.toByteArray(), y.toByteArray()));
+    }
+    if (a instanceof Comparable ca && a.getClass() == b.getClass() && !(a instanceof List) && !(a instanceof Map)) {
+      return Integer.signum(ca.compareTo(b));
+    }
+    if (orderable(a) && a.getClass() != b.getClass()) {
+      return 2; // cel-go's Compare gives an error value, which is neither 1 nor -1
     }
     throw new IllegalArgumentException("no such overload: cannot compare " + typeName(a) + " and " + typeName(b));
+  }
+
+  private static boolean orderable(Object a) {
+    return a instanceof Number || a instanceof String || a instanceof Boolean || a instanceof java.time.Duration
+        || a instanceof java.time.Instant || a instanceof dev.cel.common.values.CelByteString;
+  }
+
+  private static int compareCodePoints(String x, String y) {
+    int i = 0;
+    int j = 0;
+    while (i < x.length() && j < y.length()) {
+      int a = x.codePointAt(i);
+      int b = y.codePointAt(j);
+      if (a != b) {
+        return Integer.compare(a, b);
+      }
+      i += Character.charCount(a);
+      j += Character.charCount(b);
+    }
+    return Integer.compare(x.length() - i, y.length() - j);
   }
 
   static String typeName(Object o) {
@@ -253,14 +347,28 @@ final class KubeCelLibrary {
     }
   }
 
+  /**
+   * Go's {@code FindAllString}: at most {@code n} matches (all when negative), and an empty match
+   * right after the previous match is skipped ({@code 'aaa'.findAll('a|')} is three "a", no "").
+   * The pattern is compiled first, so a bad one is an error even for {@code n == 0}.
+   */
   private static List<String> findAll(String s, String re, long n) {
-    List<String> out = new ArrayList<>();
-    if (n == 0) {
-      return out;
-    }
     Matcher m = pattern(re).matcher(s);
-    while (m.find() && (n < 0 || out.size() < n)) {
-      out.add(m.group());
+    List<String> out = new ArrayList<>();
+    int pos = 0;
+    int prevEnd = -1;
+    while ((n < 0 || out.size() < n) && pos <= s.length() && m.find(pos)) {
+      boolean accept = true;
+      if (m.end() == pos) {
+        accept = m.start() != prevEnd;
+        pos += pos < s.length() ? Character.charCount(s.codePointAt(pos)) : 1;
+      } else {
+        pos = m.end();
+      }
+      prevEnd = m.end();
+      if (accept) {
+        out.add(m.group());
+      }
     }
     return out;
   }
@@ -293,6 +401,29 @@ final class KubeCelLibrary {
     bind1("k8s_url_get_query", KubeUrl.class, KubeUrl::query);
   }
 
+  // ---- semver (SemverVersion 1: with the normalizing two-argument forms); its isLessThan,
+  // isGreaterThan and compareTo are declared with the quantity's
+
+  private void semver() {
+    fn("semver", newGlobalOverload("k8s_string_to_semver", SEMVER, STRING),
+        newGlobalOverload("k8s_string_bool_to_semver", SEMVER, STRING, BOOL));
+    fn("isSemver", newGlobalOverload("k8s_is_semver", BOOL, STRING),
+        newGlobalOverload("k8s_is_semver_normalize", BOOL, STRING, BOOL));
+    fn("major", newMemberOverload("k8s_semver_major", INT, SEMVER));
+    fn("minor", newMemberOverload("k8s_semver_minor", INT, SEMVER));
+    fn("patch", newMemberOverload("k8s_semver_patch", INT, SEMVER));
+    bind1("k8s_string_to_semver", String.class, x -> Semver.parse(x, false));
+    bind2("k8s_string_bool_to_semver", String.class, Boolean.class, Semver::parse);
+    bind1("k8s_is_semver", String.class, x -> Semver.isSemver(x, false));
+    bind2("k8s_is_semver_normalize", String.class, Boolean.class, Semver::isSemver);
+    bind1("k8s_semver_major", Semver.class, Semver::major);
+    bind1("k8s_semver_minor", Semver.class, Semver::minor);
+    bind1("k8s_semver_patch", Semver.class, Semver::patch);
+    bind2("k8s_semver_less", Semver.class, Semver.class, (a, b) -> a.compareTo(b) < 0);
+    bind2("k8s_semver_greater", Semver.class, Semver.class, (a, b) -> a.compareTo(b) > 0);
+    bind2("k8s_semver_compare", Semver.class, Semver.class, (a, b) -> (long) a.compareTo(b));
+  }
+
   // ---- quantity
 
   private void quantity() {
@@ -302,9 +433,13 @@ final class KubeCelLibrary {
     fn("isInteger", newMemberOverload("k8s_quantity_is_integer", BOOL, QUANTITY));
     fn("asInteger", newMemberOverload("k8s_quantity_as_integer", INT, QUANTITY));
     fn("asApproximateFloat", newMemberOverload("k8s_quantity_as_float", DOUBLE, QUANTITY));
-    fn("isLessThan", newMemberOverload("k8s_quantity_less", BOOL, QUANTITY, QUANTITY));
-    fn("isGreaterThan", newMemberOverload("k8s_quantity_greater", BOOL, QUANTITY, QUANTITY));
-    fn("compareTo", newMemberOverload("k8s_quantity_compare", INT, QUANTITY, QUANTITY));
+    // one declaration each for the quantity and the semver overloads
+    fn("isLessThan", newMemberOverload("k8s_quantity_less", BOOL, QUANTITY, QUANTITY),
+        newMemberOverload("k8s_semver_less", BOOL, SEMVER, SEMVER));
+    fn("isGreaterThan", newMemberOverload("k8s_quantity_greater", BOOL, QUANTITY, QUANTITY),
+        newMemberOverload("k8s_semver_greater", BOOL, SEMVER, SEMVER));
+    fn("compareTo", newMemberOverload("k8s_quantity_compare", INT, QUANTITY, QUANTITY),
+        newMemberOverload("k8s_semver_compare", INT, SEMVER, SEMVER));
     fn("add",
         newMemberOverload("k8s_quantity_add", QUANTITY, QUANTITY, QUANTITY),
         newMemberOverload("k8s_quantity_add_int", QUANTITY, QUANTITY, INT));

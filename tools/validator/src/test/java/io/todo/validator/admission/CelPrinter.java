@@ -47,7 +47,7 @@ final class CelPrinter {
     } else if (v instanceof UnsignedLong u) {
       return u + "u";
     } else if (v instanceof Double d) {
-      return String.format("d%016x", Double.doubleToRawLongBits(d));
+      return d.isNaN() ? "nan" : String.format("d%016x", Double.doubleToRawLongBits(d));
     } else if (v instanceof String s) {
       return quote(s);
     } else if (v instanceof com.google.protobuf.ByteString b) {
