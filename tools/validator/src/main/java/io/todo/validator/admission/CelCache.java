@@ -35,6 +35,11 @@ final class CelCache {
   static final int MAX_ENTRIES = 1_000;
   static final int KEEP_AFTER_PRUNE = 800;
   private static final String SUFFIX = ".pb";
+  /**
+   * The format of an entry and what it promises, part of its name: raise it when compile() checks
+   * more, so entries of an older check are never trusted (2: Kubernetes' AST validators ran).
+   */
+  static final int VERSION = 2;
 
   private final Path dir;
   private final String build;
@@ -148,7 +153,7 @@ final class CelCache {
   }
 
   private Path file(String source) {
-    return dir.resolve(Sha256.hex(build + "\0" + source) + SUFFIX);
+    return dir.resolve(Sha256.hex(VERSION + "\0" + build + "\0" + source) + SUFFIX);
   }
 
   /**

@@ -269,16 +269,54 @@ final class CelEnvironment {
     }
     try {
       CelAbstractSyntaxTree ast = r.getAst();
-      List<String> misuse = ListFunctionTypes.problems(ast);
-      if (!misuse.isEmpty()) {
-        throw ValidatorException.input(where, field + ": compilation failed: " + String.join("; ", misuse));
-      }
+      validate(ast, where, field);
       if (cache != null) {
         cache.store(source, ast);
       }
       return new Expression(this, ast, source);
     } catch (CelValidationException e) {
       throw ValidatorException.input(where, field + ": compilation failed: " + e.getMessage());
+    }
+  }
+
+  /** Kubernetes' AST validators (see {@link AstValidators}), reported as compile errors. */
+  private void validate(CelAbstractSyntaxTree ast, Location where, String field) {
+    var issues = new java.util.ArrayList<>(AstValidators.validate(ast, this::evaluates));
+    issues.addAll(ListFunctionTypes.problems(ast));
+    if (issues.isEmpty()) {
+      return;
+    }
+    StringBuilder msg = new StringBuilder(field).append(": compilation failed: ");
+    for (int i = 0; i < issues.size(); i++) {
+      msg.append(i == 0 ? "" : "; ").append(issues.get(i).message());
+      Integer offset = ast.getSource().getPositionsMap().get(issues.get(i).id());
+      if (offset != null) {
+        ast.getSource().getOffsetLocation(offset)
+            .ifPresent(l -> msg.append(" (at column ").append(l.getColumn() + 1).append(')'));
+      }
+    }
+    throw ValidatorException.input(where, msg.toString());
+  }
+
+  /**
+   * Whether a literal call such as {@code duration('1x')} evaluates, on a runtime with only its
+   * overloads (a compile should not pay for the whole library's runtime).
+   */
+  private boolean evaluates(CelAbstractSyntaxTree call) {
+    Set<String> ids = Set.copyOf(call.getReference(call.getExpr().id())
+        .map(CelReference::overloadIds).orElse(com.google.common.collect.ImmutableList.of()));
+    try {
+      try {
+        narrowed.computeIfAbsent(ids, this::runtime).createProgram(call).eval(Map.of());
+      } catch (CelEvaluationException e) {
+        if (e.getErrorCode() != CelErrorCode.OVERLOAD_NOT_FOUND) {
+          throw e;
+        }
+        whole().createProgram(call).eval(Map.of());
+      }
+      return true;
+    } catch (CelEvaluationException | RuntimeException e) {
+      return false;
     }
   }
 

@@ -30,9 +30,9 @@ final class ListFunctionTypes {
 
   private ListFunctionTypes() {}
 
-  /** One {@code message (at column N)} per misuse, in source order. */
-  static List<String> problems(CelAbstractSyntaxTree ast) {
-    List<String> out = new ArrayList<>();
+  /** One issue per misuse, in source order. */
+  static List<AstValidators.Issue> problems(CelAbstractSyntaxTree ast) {
+    List<AstValidators.Issue> out = new ArrayList<>();
     CelNavigableAst.fromAst(ast).getRoot().allNodes().forEach(node -> {
       CelExpr e = node.expr();
       if (e.getKind() != CelExpr.ExprKind.Kind.CALL || e.call().target().isEmpty()) {
@@ -71,10 +71,8 @@ final class ListFunctionTypes {
         }
         applied = CelTypes.format(receiver) + ".(" + CelTypes.format(arg) + ")";
       }
-      int offset = ast.getSource().getPositionsMap().getOrDefault(e.id(), -1);
-      String at = ast.getSource().getOffsetLocation(offset)
-          .map(l -> " (at column " + (l.getColumn() + 1) + ")").orElse("");
-      out.add("found no matching overload for '" + call.function() + "' applied to '" + applied + "'" + at);
+      out.add(new AstValidators.Issue(e.id(),
+          "found no matching overload for '" + call.function() + "' applied to '" + applied + "'"));
     });
     return out;
   }

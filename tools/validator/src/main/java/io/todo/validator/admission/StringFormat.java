@@ -1,121 +1,172 @@
 package io.todo.validator.admission;
 
-import dev.cel.common.values.NullValue;
-import java.math.BigDecimal;
+import com.google.common.primitives.UnsignedLong;
+import dev.cel.common.types.CelType;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
-/** cel-go's {@code string.format(list)}: %s %d %f %e %x %X %o %b and %%, with an optional precision. */
+/**
+ * cel-go's {@code string.format(list)} as Kubernetes has it (ext.Strings version 2, locale en_US,
+ * ext/formatting.go): %s %d %f %e %x %X %o %b and %%, with an optional precision. %f and %e print
+ * through golang.org/x/text's locale printer (1,234.500000 and 1.500000×10⁰⁰), the rest as Go's fmt.
+ */
 final class StringFormat {
   private StringFormat() {}
 
+  /** What a clause does with its argument: formats it, or (the compile-time check) checks its type. */
+  interface Clauses {
+    String apply(char verb, Long precision, int argIndex);
+  }
+
   static String format(String fmt, List<?> args) {
+    return parse(fmt, args.size(), true, (verb, precision, i) -> clause(verb, precision, args.get(i)));
+  }
+
+  /**
+   * cel-go's parseFormatString: walks {@code fmt}, asking {@code clauses} for each clause. At run time
+   * the argument is fetched (and its index checked) before the end of the string is noticed; the
+   * compile-time check fetches nothing, so it notices the end first.
+   */
+  static String parse(String fmt, int size, boolean runtime, Clauses clauses) {
     StringBuilder out = new StringBuilder();
-    int next = 0;
-    for (int i = 0; i < fmt.length(); i++) {
+    int argIndex = 0;
+    int i = 0;
+    while (i < fmt.length()) {
       char c = fmt.charAt(i);
       if (c != '%') {
         out.append(c);
+        i++;
         continue;
       }
-      if (++i >= fmt.length()) {
-        throw new IllegalArgumentException("unexpected end of format string");
-      }
-      if (fmt.charAt(i) == '%') {
+      if (i + 1 < fmt.length() && fmt.charAt(i + 1) == '%') {
         out.append('%');
+        i += 2;
         continue;
       }
-      Integer precision = null;
+      if (runtime && argIndex >= size) {
+        throw new IllegalArgumentException("index " + argIndex + " out of range");
+      }
+      if (i + 1 >= fmt.length()) {
+        throw new IllegalArgumentException("unexpected end of string");
+      }
+      if (argIndex >= size) {
+        throw new IllegalArgumentException("index " + argIndex + " out of range");
+      }
+      i++;
+      Long precision = null;
       if (fmt.charAt(i) == '.') {
         int start = ++i;
-        while (i < fmt.length() && Character.isDigit(fmt.charAt(i))) {
+        while (i < fmt.length() && fmt.charAt(i) >= '0' && fmt.charAt(i) <= '9') {
           i++;
         }
-        if (start == i || i >= fmt.length()) {
-          throw new IllegalArgumentException("malformed precision in format string");
+        if (i >= fmt.length()) {
+          throw clauseError("error while parsing precision: could not find end of precision specifier");
         }
-        precision = Integer.parseInt(fmt.substring(start, i));
+        try {
+          precision = Long.parseLong(fmt.substring(start, i));
+        } catch (NumberFormatException e) {
+          throw clauseError("error while parsing precision: error while converting precision to integer: strconv.Atoi: parsing \""
+              + fmt.substring(start, i) + "\": " + (start == i ? "invalid syntax" : "value out of range"));
+        }
       }
-      if (next >= args.size()) {
-        throw new IllegalArgumentException("index " + next + " out of range");
+      char verb = fmt.charAt(i++);
+      if ("sdfebxXo".indexOf(verb) < 0) {
+        throw clauseError("unrecognized formatting clause \"" + verb + "\"");
       }
-      Object a = args.get(next++);
-      char verb = fmt.charAt(i);
-      out.append(switch (verb) {
-        case 's' -> str(a);
-        case 'd' -> integer(a, verb);
-        case 'f' -> String.format(Locale.ROOT, "%." + (precision == null ? 6 : precision) + "f", number(a, verb));
-        case 'e' -> String.format(Locale.ROOT, "%." + (precision == null ? 6 : precision) + "e", number(a, verb));
-        case 'x' -> hex(a, false);
-        case 'X' -> hex(a, true);
-        case 'o' -> Long.toOctalString(integer(a, verb));
-        case 'b' -> a instanceof Boolean b ? b.toString() : Long.toBinaryString(integer(a, verb));
-        default -> throw new IllegalArgumentException("could not parse formatting clause: unrecognized formatting clause \"" + verb + "\"");
-      });
+      out.append(clauses.apply(verb, precision, argIndex++));
     }
     return out.toString();
   }
 
-  private static String str(Object a) {
-    if (a instanceof NullValue) {
-      return "null";
+  private static IllegalArgumentException clauseError(String msg) {
+    return new IllegalArgumentException("could not parse formatting clause: " + msg);
+  }
+
+  static IllegalArgumentException formatting(String msg) {
+    return new IllegalArgumentException("error during formatting: " + msg);
+  }
+
+  private static String clause(char verb, Long precision, Object a) {
+    return switch (verb) {
+      case 's' -> FormatString.string(a);
+      case 'd' -> decimal(a);
+      case 'f' -> LocaleFloats.fixed(number(a, "fixed-point clause can only be used on doubles"), precision == null ? 6 : precision);
+      case 'e' -> LocaleFloats.scientific(number(a, "scientific clause can only be used on doubles"), precision == null ? 6 : precision);
+      case 'x', 'X' -> hex(a, verb == 'X');
+      case 'o' -> radix(a, 8, "octal clause can only be used on integers");
+      default -> a instanceof Boolean b ? (b ? "1" : "0")
+          : radix(a, 2, "only integers and bools can be formatted as binary");
+    };
+  }
+
+
+  private static String decimal(Object a) {
+    if (a instanceof Long || a instanceof UnsignedLong) {
+      return a.toString();
     }
+    throw formatting("decimal clause can only be used on integers, was given " + celType(a));
+  }
+
+  /** A double, or one of the strings "NaN", "Infinity" and "-Infinity" that %f and %e also take. */
+  private static double number(Object a, String refusal) {
     if (a instanceof Double d) {
-      return BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
+      return d;
     }
-    if (a instanceof List<?> l) {
-      StringBuilder sb = new StringBuilder("[");
-      for (int i = 0; i < l.size(); i++) {
-        sb.append(i == 0 ? "" : ", ").append(quoted(l.get(i)));
+    if (a instanceof String s) {
+      switch (s) {
+        case "NaN": return Double.NaN;
+        case "Infinity": return Double.POSITIVE_INFINITY;
+        case "-Infinity": return Double.NEGATIVE_INFINITY;
+        default: break;
       }
-      return sb.append(']').toString();
     }
-    if (a instanceof Map<?, ?> m) {
-      StringBuilder sb = new StringBuilder("{");
-      boolean first = true;
-      for (Map.Entry<?, ?> e : m.entrySet()) {
-        sb.append(first ? "" : ", ").append(quoted(e.getKey())).append(": ").append(quoted(e.getValue()));
-        first = false;
-      }
-      return sb.append('}').toString();
-    }
-    return String.valueOf(a);
+    throw formatting(refusal + ", was given " + celType(a));
   }
 
-  private static String quoted(Object o) {
-    return o instanceof String s ? "\"" + s + "\"" : str(o);
-  }
-
-  private static long integer(Object a, char verb) {
-    if (a instanceof Long l) {
-      return l;
-    }
-    if (a instanceof com.google.common.primitives.UnsignedLong u) {
-      return u.longValue();
-    }
-    throw new IllegalArgumentException("error during formatting: integer clause can only be used on integers, was given " + KubeCelLibrary.typeName(a));
-  }
-
-  private static double number(Object a, char verb) {
-    if (a instanceof Number n) {
-      return n.doubleValue();
-    }
-    throw new IllegalArgumentException("error during formatting: fixed-point clause can only be used on doubles, was given " + KubeCelLibrary.typeName(a));
-  }
-
+  /** Go's %x/%X: strings and bytes byte by byte, integers with a sign and their magnitude. */
   private static String hex(Object a, boolean upper) {
     String h;
-    if (a instanceof String s) {
+    byte[] b = a instanceof String s ? s.getBytes(StandardCharsets.UTF_8) : FormatString.bytes(a);
+    if (b != null) {
       StringBuilder sb = new StringBuilder();
-      for (byte b : s.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
-        sb.append(String.format("%02x", b & 0xff));
+      for (byte x : b) {
+        sb.append(String.format("%02x", x & 0xff));
       }
       h = sb.toString();
     } else {
-      long v = integer(a, 'x');
-      h = v < 0 ? "-" + Long.toHexString(-v) : Long.toHexString(v);
+      h = radix(a, 16, "only integers, byte buffers, and strings can be formatted as hex");
     }
     return upper ? h.toUpperCase(Locale.ROOT) : h;
+  }
+
+  private static String radix(Object a, int radix, String refusal) {
+    if (a instanceof Long l) {
+      return BigInteger.valueOf(l).toString(radix);
+    }
+    if (a instanceof UnsignedLong u) {
+      return u.bigIntegerValue().toString(radix);
+    }
+    throw formatting(refusal + ", was given " + celType(a));
+  }
+
+  /** cel-go's type name of a runtime value, for messages. */
+  static String celType(Object a) {
+    if (a instanceof UnsignedLong) {
+      return "uint";
+    } else if (a instanceof java.util.Optional<?>) {
+      return "optional_type";
+    } else if (a instanceof Instant || a instanceof com.google.protobuf.Timestamp) {
+      return "google.protobuf.Timestamp";
+    } else if (a instanceof java.time.Duration || a instanceof com.google.protobuf.Duration) {
+      return "google.protobuf.Duration";
+    } else if (FormatString.bytes(a) != null) {
+      return "bytes";
+    } else if (a instanceof CelType) {
+      return "type";
+    }
+    return KubeCelLibrary.typeName(a);
   }
 }

@@ -60,6 +60,22 @@ class CelCacheTest {
   }
 
   @Test
+  void anExpressionKubernetesRejectsIsNeitherCompiledNorCached() {
+    CelCache cache = new CelCache(dir, "b");
+    String mixed = "[1, 'a'].size() == 2";
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> CelEnvironment.get().compile(mixed, Location.of("t"), "f", cache))
+        .hasMessageContaining("f: compilation failed: expected type 'int' but found 'string' (at column 5)");
+    assertThat(cache.load(mixed)).isNull();
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> CelEnvironment.get().compile("'%d'.format([1.5])", Location.of("t"), "f", cache))
+        .hasMessageContaining("decimal clause can only be used on integers, was given double (at column 14)");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> CelEnvironment.get().compile("duration('1x') > duration('1s')", Location.of("t"), "f", cache))
+        .hasMessageContaining("invalid duration argument (at column 10)");
+  }
+
+  @Test
   void anUnwritableCacheIsNotUsed() throws Exception {
     Path file = Files.writeString(dir.resolve("not-a-directory"), "x");
     CelCache cache = new CelCache(file.resolve("cel"), "b");

@@ -1,0 +1,227 @@
+package io.todo.validator.admission;
+
+import com.google.common.primitives.UnsignedLong;
+import dev.cel.common.types.CelType;
+import dev.cel.common.types.TypeType;
+import dev.cel.common.values.NullValue;
+import io.todo.validator.render.GoValues;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The %s clause of {@link StringFormat} (cel-go's FormatString): a value as CEL's string() prints
+ * it, lists and maps as CEL literals (strings Go-quoted, doubles as %.6f, map keys sorted).
+ */
+final class FormatString {
+  private FormatString() {}
+
+  static final String STRING_TYPES =
+      "string clause can only be used on strings, bools, bytes, ints, doubles, maps, lists, types, durations, and timestamps";
+
+  /** The %s clause (cel-go's FormatString): each value as CEL's string() would print it. */
+  static String string(Object a) {
+    if (a instanceof List<?> l) {
+      return list(l);
+    } else if (a instanceof Map<?, ?> m) {
+      return map(m);
+    } else if (a instanceof Long || a instanceof UnsignedLong) {
+      return a.toString();
+    } else if (a instanceof Double d) {
+      return GoValues.formatFloat(d);
+    } else if (a instanceof Boolean || a instanceof String) {
+      return a.toString();
+    } else if (a instanceof NullValue || a instanceof com.google.protobuf.NullValue) {
+      return "null";
+    }
+    String s = scalar(a);
+    if (s == null) {
+      throw StringFormat.formatting(STRING_TYPES + ", was given " + StringFormat.celType(a));
+    }
+    return s;
+  }
+
+  /** Timestamps, durations, bytes and types as strings, or null for anything else. */
+  private static String scalar(Object a) {
+    if (a instanceof Instant t) {
+      return timestamp(t);
+    } else if (a instanceof com.google.protobuf.Timestamp t) {
+      return timestamp(Instant.ofEpochSecond(t.getSeconds(), t.getNanos()));
+    } else if (a instanceof java.time.Duration d) {
+      return duration(d.getSeconds(), d.getNano());
+    } else if (a instanceof com.google.protobuf.Duration d) {
+      return duration(d.getSeconds(), d.getNanos());
+    } else if (a instanceof TypeType t && !t.parameters().isEmpty()) {
+      return t.parameters().get(0).name();
+    } else if (a instanceof CelType t) {
+      return t.name();
+    }
+    byte[] b = bytes(a);
+    if (b == null) {
+      return null;
+    }
+    try {
+      return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(b)).toString();
+    } catch (CharacterCodingException e) {
+      throw new IllegalArgumentException("invalid UTF-8 in bytes, cannot convert to string");
+    }
+  }
+
+  static byte[] bytes(Object a) {
+    if (a instanceof com.google.protobuf.ByteString b) {
+      return b.toByteArray();
+    } else if (a instanceof dev.cel.common.values.CelByteString b) {
+      return b.toByteArray();
+    }
+    return null;
+  }
+
+  /** Go's time.RFC3339Nano in UTC: fraction without trailing zeros, "Z". */
+  private static String timestamp(Instant t) {
+    String s = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss", Locale.ROOT).format(t.atOffset(ZoneOffset.UTC));
+    if (t.getNano() != 0) {
+      String frac = String.format("%09d", t.getNano()).replaceAll("0+$", "");
+      s += "." + frac;
+    }
+    return s + "Z";
+  }
+
+  /** cel-go: the seconds as a float64, in strconv's shortest 'f' form, then "s". */
+  private static String duration(long seconds, int nanos) {
+    // Go splits the nanoseconds truncating toward zero (-1.000001s is -1 and -1000ns), Java floors
+    if (seconds < 0 && nanos > 0) {
+      seconds++;
+      nanos -= 1_000_000_000;
+    }
+    double secs = seconds + nanos / 1e9;
+    if (secs == 0) {
+      return "0s";
+    }
+    return new BigDecimal(GoValues.formatFloat(secs)).stripTrailingZeros().toPlainString() + "s";
+  }
+
+  /** A list element or map value inside %s: as a CEL literal (cel-go's clauseForType and quoteForCEL). */
+  private static String element(Object a) {
+    if (a instanceof String s) {
+      return goQuote(s);
+    } else if (a instanceof Double d) {
+      if (d.isNaN() || d.isInfinite()) {
+        return "\"" + (d.isNaN() ? "NaN" : d > 0 ? "+Inf" : "-Inf") + "\"";
+      }
+      return new BigDecimal(d).setScale(6, RoundingMode.HALF_EVEN).toPlainString().replaceFirst("^(?=0)", 1 / d < 0 ? "-" : "");
+    } else if (a instanceof List<?> || a instanceof Map<?, ?> || a instanceof Long || a instanceof UnsignedLong
+        || a instanceof Boolean || a instanceof NullValue || a instanceof com.google.protobuf.NullValue) {
+      return string(a);
+    } else if (a instanceof Instant || a instanceof com.google.protobuf.Timestamp) {
+      return "timestamp(\"" + scalar(a) + "\")";
+    } else if (a instanceof java.time.Duration || a instanceof com.google.protobuf.Duration) {
+      return "duration(\"" + scalar(a) + "\")";
+    } else if (bytes(a) != null) {
+      return "b" + goQuote(scalar(a));
+    } else if (a instanceof CelType) {
+      return scalar(a);
+    }
+    throw new IllegalArgumentException("no formatting function for " + StringFormat.celType(a));
+  }
+
+  private static String list(List<?> l) {
+    List<String> parts = new ArrayList<>();
+    for (Object o : l) {
+      parts.add(element(o));
+    }
+    return "[" + String.join(", ", parts) + "]";
+  }
+
+  private static String map(Map<?, ?> m) {
+    List<String[]> pairs = new ArrayList<>();
+    for (Map.Entry<?, ?> e : m.entrySet()) {
+      Object k = e.getKey();
+      String key;
+      if (k instanceof String s) {
+        key = goQuote(s);
+      } else if (k instanceof Boolean || k instanceof Long || k instanceof UnsignedLong) {
+        key = k.toString();
+      } else {
+        throw new IllegalArgumentException("no formatting function for map key of type " + StringFormat.celType(k));
+      }
+      pairs.add(new String[] {key, element(e.getValue())});
+    }
+    // Go compares the keys' bytes: code point order is UTF-8 byte order
+    pairs.sort((x, y) -> compareCodePoints(x[0], y[0]));
+    List<String> parts = new ArrayList<>();
+    for (String[] p : pairs) {
+      parts.add(p[0] + ":" + p[1]);
+    }
+    return "{" + String.join(", ", parts) + "}";
+  }
+
+  private static int compareCodePoints(String a, String b) {
+    int i = 0;
+    int j = 0;
+    while (i < a.length() && j < b.length()) {
+      int x = a.codePointAt(i);
+      int y = b.codePointAt(j);
+      if (x != y) {
+        return Integer.compare(x, y);
+      }
+      i += Character.charCount(x);
+      j += Character.charCount(y);
+    }
+    return Integer.compare(a.length() - i, b.length() - j);
+  }
+
+  /** Go's strconv.Quote: printable runes as they are, the rest escaped. */
+  static String goQuote(String s) {
+    StringBuilder b = new StringBuilder("\"");
+    s.codePoints().forEach(c -> {
+      switch (c) {
+        case '"' -> b.append("\\\"");
+        case '\\' -> b.append("\\\\");
+        case 7 -> b.append("\\a");
+        case '\b' -> b.append("\\b");
+        case '\f' -> b.append("\\f");
+        case '\n' -> b.append("\\n");
+        case '\r' -> b.append("\\r");
+        case '\t' -> b.append("\\t");
+        case 11 -> b.append("\\v");
+        default -> {
+          if (isPrint(c)) {
+            b.appendCodePoint(c);
+          } else if (c < ' ' || c == 0x7f) {
+            b.append(String.format("\\x%02x", c));
+          } else if (Character.isSurrogate((char) c) && c < 0x10000) {
+            b.append("\\ufffd");
+          } else if (c < 0x10000) {
+            b.append(String.format("\\u%04x", c));
+          } else {
+            b.append(String.format("\\U%08x", c));
+          }
+        }
+      }
+    });
+    return b.append('"').toString();
+  }
+
+  /** Go's unicode.IsPrint: letters, marks, numbers, punctuation, symbols and the ASCII space. */
+  private static boolean isPrint(int c) {
+    if (c == ' ') {
+      return true;
+    }
+    return switch (Character.getType(c)) {
+      case Character.CONTROL, Character.FORMAT, Character.SURROGATE, Character.PRIVATE_USE, Character.UNASSIGNED,
+          Character.SPACE_SEPARATOR, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR -> false;
+      default -> true;
+    };
+  }
+}
