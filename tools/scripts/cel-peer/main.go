@@ -8,7 +8,7 @@
 //	                 every rune outside printable ASCII (and " \) as \u{hex}, bytes as b"<hex>",
 //	                 lists [a, b], maps {k: v} sorted by printed key, optional(x) / optional.none,
 //	                 null, type(<name>), anything else opaque
-//	error            an evaluation error
+//	error            an evaluation error; with the flag -messages, "error: <cel-go's message>"
 //	compile          a parse, type-check or AST validation error
 //
 // The variable object is bound to {"metadata": {"name": "web"}}; oldObject, params, request,
@@ -58,14 +58,23 @@ func main() {
 	in.Buffer(make([]byte, 1<<20), 1<<20)
 	out := bufio.NewWriter(os.Stdout)
 	defer out.Flush()
+	messages := len(os.Args) > 1 && os.Args[1] == "-messages"
 	for in.Scan() {
-		fmt.Fprintln(out, eval(env, in.Text(), activation))
+		line := eval(env, in.Text(), activation)
+		if line == "error" && messages {
+			line = "error: " + lastError
+		}
+		fmt.Fprintln(out, line)
 	}
 }
+
+// lastError is the message of the last evaluation error, for -messages.
+var lastError string
 
 func eval(env *cel.Env, expr string, activation map[string]any) (line string) {
 	defer func() {
 		if r := recover(); r != nil {
+			lastError = fmt.Sprint(r)
 			line = "error"
 		}
 	}()
@@ -81,6 +90,7 @@ func eval(env *cel.Env, expr string, activation map[string]any) (line string) {
 		if os.Getenv("CEL_PEER_DEBUG") != "" {
 			fmt.Fprintf(os.Stderr, "%s: program: %v\n", expr, err)
 		}
+		lastError = err.Error()
 		// a call on constants that fails when cel-go folds it (OptOptimize): the API server refuses
 		// such a policy when it is created; the validator reports the error for each resource it
 		// evaluates, so both count as an evaluation error
@@ -88,6 +98,11 @@ func eval(env *cel.Env, expr string, activation map[string]any) (line string) {
 	}
 	v, _, err := prg.Eval(activation)
 	if err != nil || types.IsError(v) {
+		if err != nil {
+			lastError = err.Error()
+		} else {
+			lastError = fmt.Sprint(v)
+		}
 		if os.Getenv("CEL_PEER_DEBUG") != "" {
 			fmt.Fprintf(os.Stderr, "%s: %v %v\n", expr, err, v)
 		}

@@ -225,27 +225,35 @@ final class Evaluator {
     }
   }
 
+  /**
+   * As the API server's matcher: a false condition skips the policy, even when another one errs;
+   * otherwise every error is reported, as Go's aggregate error words them ({@code [a, b]} for two).
+   */
   private boolean conditionsHold(Policy p, Binding b, Resource r, Map<String, Object> activation, List<Finding> out) {
-    String error = null;
+    java.util.LinkedHashSet<String> errors = new java.util.LinkedHashSet<>();
     for (Policy.Named c : p.matchConditions()) {
       try {
         Object v = c.expression().eval(activation);
         if (!(v instanceof Boolean bool)) {
-          error = "matchCondition '" + c.name() + "' must evaluate to bool, got " + KubeCelLibrary.typeName(v);
+          errors.add("matchCondition '" + c.name() + "' must evaluate to bool, got " + KubeCelLibrary.typeName(v));
         } else if (!bool) {
-          return false; // a false condition skips the policy, even when another one errs
+          return false;
         }
       } catch (CelEvaluationException e) {
-        error = "failed to evaluate matchCondition '" + c.name() + "': " + clean(e);
+        errors.add(resultedInError(c.expression(), e));
       }
     }
-    if (error != null) {
+    if (!errors.isEmpty()) {
       if (!p.failOpen()) {
-        out.add(finding(p, b, r, error));
+        out.add(finding(p, b, r, errors.size() == 1 ? errors.iterator().next() : "[" + String.join(", ", errors) + "]"));
       }
       return false;
     }
     return true;
+  }
+
+  private static String resultedInError(CelEnvironment.Expression e, CelEvaluationException x) {
+    return "expression '" + e.source + "' resulted in error: " + CelErrors.message(x);
   }
 
   private void validate(Policy p, Binding b, Resource r, Policy.Validation v, Map<String, Object> activation, List<Finding> out) {
@@ -254,7 +262,7 @@ final class Evaluator {
       result = v.expression().eval(activation);
     } catch (CelEvaluationException e) {
       if (!p.failOpen()) {
-        out.add(finding(p, b, r, "expression '" + v.expression().source + "' resulted in error: " + clean(e)));
+        out.add(finding(p, b, r, resultedInError(v.expression(), e)));
       }
       return;
     }
@@ -268,16 +276,26 @@ final class Evaluator {
     if (ok) {
       return;
     }
-    String message = v.message() != null ? v.message() : "failed expression: " + v.expression().source;
+    // as the API server: the trimmed messageExpression result unless it errs, is empty, longer than
+    // 5 KiB or has a line break; else the trimmed message; else the expression
+    String message = "";
     if (v.messageExpression() != null) {
       try {
-        Object m = v.messageExpression().eval(activation);
-        if (m instanceof String s && !s.isBlank() && !s.contains("\n")) {
-          message = s;
+        if (v.messageExpression().eval(activation) instanceof String s) {
+          message = goTrim(s);
+          if (message.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 5 * 1024 || message.contains("\n")) {
+            message = "";
+          }
         }
       } catch (CelEvaluationException e) {
         // the API server falls back to message (and logs the error); so do we
       }
+    }
+    if (message.isEmpty() && v.message() != null) {
+      message = goTrim(v.message());
+    }
+    if (message.isEmpty()) {
+      message = "failed expression: " + goTrim(v.expression().source);
     }
     if (!"Invalid".equals(v.reason())) {
       message = message + " (reason: " + v.reason() + ")";
@@ -292,9 +310,22 @@ final class Evaluator {
     return new Finding(b.severity(), rule(p), r.ref(), null, redact(text), r.origin());
   }
 
-  private static String clean(CelEvaluationException e) {
-    String m = String.valueOf(e.getMessage());
-    return m.replaceFirst("^evaluation error at <input>:\\d+: ", "").replaceFirst("^evaluation error: ", "");
+  /** Go's strings.TrimSpace: Unicode white space at both ends. */
+  static String goTrim(String s) {
+    int start = 0;
+    int end = s.length();
+    while (start < end && isGoSpace(s.codePointAt(start))) {
+      start += Character.charCount(s.codePointAt(start));
+    }
+    while (end > start && isGoSpace(s.codePointBefore(end))) {
+      end -= Character.charCount(s.codePointBefore(end));
+    }
+    return s.substring(start, end);
+  }
+
+  private static boolean isGoSpace(int c) {
+    return c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r' || c == ' ' || c == 0x85 || c == 0xA0
+        || (c > 0xff && Character.isSpaceChar(c)) && c != 0x200B;
   }
 
   // ---- params

@@ -55,7 +55,7 @@ final class GoNumbers {
     return exact.round(new MathContext(17, RoundingMode.HALF_EVEN)).stripTrailingZeros();
   }
 
-  /** {@code strconv.ParseFloat(s, 64)}; an error for bad syntax and for values beyond a double. */
+  /** {@code strconv.ParseFloat(s, 64)}; cel-go's conversion error for bad syntax and for values beyond a double. */
   static double parseFloat(String s) {
     String lower = s.toLowerCase(Locale.ROOT);
     switch (lower) {
@@ -74,12 +74,61 @@ final class GoNumbers {
     } else if (HEX.matcher(s).matches()) {
       v = Double.parseDouble(s.replace("_", ""));
     } else {
-      throw new IllegalArgumentException("strconv.ParseFloat: parsing \"" + s + "\": invalid syntax");
+      throw conversion("double");
     }
     if (Double.isInfinite(v)) {
-      throw new IllegalArgumentException("strconv.ParseFloat: parsing \"" + s + "\": value out of range");
+      throw conversion("double");
     }
     return v;
+  }
+
+  private static final Pattern INTEGER = Pattern.compile("[+-]?[0-9]+");
+
+  /** {@code strconv.ParseInt(s, 10, 64)}: ASCII digits only (Java would take other scripts' digits). */
+  static long parseInt(String s) {
+    if (!INTEGER.matcher(s).matches()) {
+      throw conversion("int");
+    }
+    try {
+      return Long.parseLong(s);
+    } catch (NumberFormatException e) {
+      throw conversion("int");
+    }
+  }
+
+  /** {@code strconv.ParseUint(s, 10, 64)}: no sign at all. */
+  static com.google.common.primitives.UnsignedLong parseUint(String s) {
+    if (!INTEGER.matcher(s).matches() || s.charAt(0) == '+' || s.charAt(0) == '-') {
+      throw conversion("uint");
+    }
+    try {
+      return com.google.common.primitives.UnsignedLong.valueOf(s);
+    } catch (NumberFormatException e) {
+      throw conversion("uint");
+    }
+  }
+
+  /** cel-go's int modulo: errors for a zero divisor and for the one overflowing case. */
+  static long modulo(Long a, Long b) {
+    if (b == 0) {
+      throw new IllegalArgumentException("modulus by zero");
+    }
+    if (a == Long.MIN_VALUE && b == -1) {
+      throw new IllegalArgumentException("integer overflow");
+    }
+    return a % b;
+  }
+
+  static com.google.common.primitives.UnsignedLong modulo(com.google.common.primitives.UnsignedLong a,
+      com.google.common.primitives.UnsignedLong b) {
+    if (b.longValue() == 0) {
+      throw new IllegalArgumentException("modulus by zero");
+    }
+    return a.mod(b);
+  }
+
+  private static IllegalArgumentException conversion(String type) {
+    return new IllegalArgumentException("type conversion error from 'string' to '" + type + "'");
   }
 
   /** cel-go's {@code string(duration)}: seconds in Go's shortest 'f' form, then "s". */

@@ -112,7 +112,8 @@ final class KubeCelLibrary {
   // replacement is the one used)
 
   private static final java.util.Set<String> REPLACED =
-      java.util.Set.of("double_to_string", "string_to_double", "duration_to_string", "duration_to_milliseconds");
+      java.util.Set.of("double_to_string", "string_to_double", "duration_to_string", "duration_to_milliseconds",
+          "string_to_int64", "string_to_uint64", "modulo_int64", "modulo_uint64");
 
   /** The standard overload ids this library binds instead of cel-java. */
   java.util.Set<String> replacedStandardOverloads() {
@@ -124,6 +125,11 @@ final class KubeCelLibrary {
     bind1("string_to_double", String.class, GoNumbers::parseFloat);
     bind1("duration_to_string", java.time.Duration.class, GoNumbers::formatDuration);
     bind1("duration_to_milliseconds", java.time.Duration.class, java.time.Duration::toMillis); // total, as Go
+    bind1("string_to_int64", String.class, GoNumbers::parseInt);
+    bind1("string_to_uint64", String.class, GoNumbers::parseUint);
+    bind2("modulo_int64", Long.class, Long.class, GoNumbers::modulo);
+    bind2("modulo_uint64", com.google.common.primitives.UnsignedLong.class, com.google.common.primitives.UnsignedLong.class,
+        GoNumbers::modulo);
   }
 
   // ---- lists: isSorted, sum, min, max, indexOf, lastIndexOf

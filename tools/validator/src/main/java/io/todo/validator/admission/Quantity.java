@@ -19,7 +19,7 @@ import java.math.RoundingMode;
  */
 final class Quantity implements Comparable<Quantity> {
   static final String FORMAT_ERROR = "quantities must match the regular expression "
-      + "'^([+-]?[0-9.]+)([eEinumkKMGTPE]*[-+]?[0-9]*)$'";
+      + "'^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'";
   private static final int NANO = -9;
   private static final int MAX_DIGITS = 1_000_000;
   private static final BigDecimal MAX_INT64 = BigDecimal.valueOf(Long.MAX_VALUE);

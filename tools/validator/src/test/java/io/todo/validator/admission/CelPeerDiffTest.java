@@ -63,6 +63,28 @@ class CelPeerDiffTest {
     assertThat(fixed).as("listed in differences.tsv but the same as Kubernetes now").isEmpty();
   }
 
+  /**
+   * {@code admission-cel-peer/messages/*.txt}: evaluation errors must also have the API server's
+   * words, since they are the text of a finding ({@code expression '…' resulted in error: …}).
+   */
+  @Test
+  void sameErrorMessagesAsKubernetes() throws Exception {
+    Path peer = PeerTool.require("cel-peer", "tools/scripts/cel-peer.sh");
+    List<String> exprs = new ArrayList<>();
+    for (Path f : files("/admission-cel-peer/messages")) {
+      exprs.addAll(lines(f));
+    }
+    List<String> theirs = run(peer, exprs, "-messages");
+    List<String> unexpected = new ArrayList<>();
+    for (int i = 0; i < exprs.size(); i++) {
+      String ours = CelPrinter.result(exprs.get(i), true);
+      if (!ours.equals(theirs.get(i))) {
+        unexpected.add(exprs.get(i) + "\n    kubernetes: " + theirs.get(i) + "\n    ours:       " + ours);
+      }
+    }
+    assertThat(unexpected).as("evaluation errors worded differently from Kubernetes").isEmpty();
+  }
+
   /** The expressions of both corpora, in order, without duplicates. */
   static Set<String> corpus() throws IOException, URISyntaxException {
     Set<String> out = new LinkedHashSet<>();
@@ -72,7 +94,7 @@ class CelPeerDiffTest {
       }
     }
     for (Path f : files("/admission-cel-peer")) {
-      if (f.getFileName().toString().endsWith(".txt")) {
+      if (Files.isRegularFile(f) && f.getFileName().toString().endsWith(".txt")) {
         out.addAll(lines(f));
       }
     }
@@ -101,11 +123,13 @@ class CelPeerDiffTest {
         .toList();
   }
 
-  private List<String> run(Path peer, List<String> exprs) throws IOException, InterruptedException {
+  private List<String> run(Path peer, List<String> exprs, String... args) throws IOException, InterruptedException {
     Path in = tmp.resolve("in.txt");
     Path out = tmp.resolve("out.txt");
     Files.write(in, exprs, StandardCharsets.UTF_8);
-    Process p = new ProcessBuilder(peer.toString())
+    List<String> cmd = new ArrayList<>(List.of(peer.toString()));
+    cmd.addAll(List.of(args));
+    Process p = new ProcessBuilder(cmd)
         .redirectInput(in.toFile()).redirectOutput(out.toFile()).redirectError(tmp.resolve("err.txt").toFile())
         .start();
     assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("cel-peer finished").isTrue();

@@ -21,6 +21,11 @@ final class CelPrinter {
   private CelPrinter() {}
 
   static String result(String expr) {
+    return result(expr, false);
+  }
+
+  /** With {@code messages}, an evaluation error as {@code error: <message as the API server words it>}. */
+  static String result(String expr, boolean messages) {
     CelEnvironment.Expression e;
     try {
       e = CelEnvironment.get().compile(expr, Location.of("t"), "expr", null);
@@ -35,7 +40,7 @@ final class CelPrinter {
     try {
       return "value: " + print(e.eval(act));
     } catch (CelEvaluationException x) {
-      return "error";
+      return messages ? "error: " + CelErrors.message(x) : "error";
     }
   }
 
