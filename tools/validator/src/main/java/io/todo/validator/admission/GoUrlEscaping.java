@@ -1,12 +1,11 @@
 package io.todo.validator.admission;
 
-import java.nio.charset.StandardCharsets;
+import io.todo.validator.model.GoText;
 
 /**
  * The percent-encoding rules of Go's net/url (shouldEscape, escape, unescape, validEncoded), which
- * decide what the Kubernetes CEL URL library accepts and returns. Go works on the bytes of a string,
- * so these methods take and return "byte strings": one char (0..255) per UTF-8 byte, see {@link
- * #bytesOf} and {@link #textOf}.
+ * decide what the Kubernetes CEL URL library and format.uri() accept and return. Go works on the bytes
+ * of a string, so these methods take and return byte strings ({@link GoText#bytesOf}).
  */
 final class GoUrlEscaping {
   static final int PATH = 1;
@@ -21,53 +20,11 @@ final class GoUrlEscaping {
 
   private GoUrlEscaping() {}
 
-  /** A URL syntax error, with Go's message. */
+  /** A URL syntax error, with Go's message; stackless, as rejecting input is routine. */
   static final class UrlError extends Exception {
     UrlError(String message) {
-      super(message);
+      super(message, null, false, false);
     }
-  }
-
-  /** The byte string of s: its UTF-8 bytes, one char each. */
-  static String bytesOf(String s) {
-    return new String(s.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
-  }
-
-  /**
-   * The text of a byte string as Go's CEL string shows it: each byte that starts no valid UTF-8
-   * sequence reads as U+FFFD (unescaping can produce any byte).
-   */
-  static String textOf(String b) {
-    StringBuilder sb = new StringBuilder(b.length());
-    int i = 0;
-    while (i < b.length()) {
-      int c = b.charAt(i);
-      if (c < 0x80) {
-        sb.append((char) c);
-        i++;
-        continue;
-      }
-      int n = c >= 0xC2 && c <= 0xDF ? 1 : c >= 0xE0 && c <= 0xEF ? 2 : c >= 0xF0 && c <= 0xF4 ? 3 : -1;
-      int r = n == 1 ? c & 0x1F : n == 2 ? c & 0x0F : c & 0x07;
-      boolean ok = n > 0;
-      for (int k = 1; ok && k <= n; k++) {
-        if (i + k >= b.length() || (b.charAt(i + k) & 0xC0) != 0x80) {
-          ok = false;
-        } else {
-          r = r << 6 | (b.charAt(i + k) & 0x3F);
-        }
-      }
-      // no overlong forms, no surrogates, nothing above U+10FFFF
-      ok = ok && !(n == 2 && r < 0x800) && !(n == 3 && (r < 0x10000 || r > 0x10FFFF)) && !(r >= 0xD800 && r <= 0xDFFF);
-      if (ok) {
-        sb.appendCodePoint(r);
-        i += n + 1;
-      } else {
-        sb.append('\uFFFD');
-        i++;
-      }
-    }
-    return sb.toString();
   }
 
   static boolean isHex(char c) {
@@ -159,7 +116,7 @@ final class GoUrlEscaping {
         if (c == '+' && mode == QUERY_COMPONENT) {
           changes = true;
         } else if ((mode == HOST || mode == ZONE) && c < 0x80 && shouldEscape(c, mode)) {
-          throw new UrlError("invalid character " + quoteByte(String.valueOf(c)) + " in host name");
+          throw new UrlError("invalid character " + GoText.quoteBytes(String.valueOf(c)) + " in host name");
         }
         i++;
       }
@@ -192,10 +149,6 @@ final class GoUrlEscaping {
   }
 
   private static UrlError escapeError(String esc) {
-    return new UrlError("invalid URL escape " + quoteByte(esc));
-  }
-
-  private static String quoteByte(String s) {
-    return "\"" + textOf(s) + "\"";
+    return new UrlError("invalid URL escape " + GoText.quoteBytes(esc));
   }
 }

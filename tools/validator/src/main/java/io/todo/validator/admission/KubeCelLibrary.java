@@ -398,7 +398,7 @@ final class KubeCelLibrary {
     fn("getEscapedPath", newMemberOverload("k8s_url_get_escaped_path", STRING, URL));
     fn("getQuery", newMemberOverload("k8s_url_get_query", MapType.create(STRING, STRINGS), URL));
     bind1("k8s_string_to_url", String.class, KubeUrl::parse);
-    bind1("k8s_is_url", String.class, s -> KubeUrl.parseOrNull(s) != null);
+    bind1("k8s_is_url", String.class, s -> KubeUrl.requestUriError(s) == null);
     bind1("k8s_url_get_scheme", KubeUrl.class, KubeUrl::scheme);
     bind1("k8s_url_get_host", KubeUrl.class, KubeUrl::host);
     bind1("k8s_url_get_hostname", KubeUrl.class, KubeUrl::hostname);

@@ -1,14 +1,17 @@
 package io.todo.validator.admission;
 
 import static io.todo.validator.admission.GoUrlEscaping.FRAGMENT;
+import static io.todo.validator.admission.GoUrlEscaping.HOST;
 import static io.todo.validator.admission.GoUrlEscaping.PATH;
 import static io.todo.validator.admission.GoUrlEscaping.QUERY_COMPONENT;
 import static io.todo.validator.admission.GoUrlEscaping.USER_PASSWORD;
+import static io.todo.validator.admission.GoUrlEscaping.ZONE;
 import static io.todo.validator.admission.GoUrlEscaping.escape;
-import static io.todo.validator.admission.GoUrlEscaping.textOf;
 import static io.todo.validator.admission.GoUrlEscaping.unescape;
+import static io.todo.validator.model.GoText.textOf;
 
 import io.todo.validator.admission.GoUrlEscaping.UrlError;
+import io.todo.validator.model.GoText;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,9 +19,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The Kubernetes CEL URL value: Go's url.URL as url.Parse builds it, for a string that
- * url.ParseRequestURI also accepts (an absolute URI or an absolute path), which is all isURL asks.
- * Fields are byte strings (see {@link GoUrlEscaping}); accessors return text.
+ * Go's net/url (Go 1.26) as Kubernetes uses it, the one port behind isURL, url() and format.uri():
+ * url.ParseRequestURI (an absolute URI or an absolute path, no #fragment split) with Go's error text,
+ * and the CEL URL value, Go's url.URL as url.Parse builds it. Fields are byte strings ({@link
+ * GoText#bytesOf}), as Go indexes strings by byte; accessors return text.
  */
 final class KubeUrl {
   /** Go's default urlmaxqueryparams: a query with more parameters decodes to nothing. */
@@ -39,30 +43,43 @@ final class KubeUrl {
 
   private KubeUrl() {}
 
-  /** The request-URI parse of s (what isURL and the uri format check), or null when Go refuses it. */
-  static KubeUrl parseOrNull(String s) {
+  /**
+   * The error url.ParseRequestURI returns for s as %v prints it, e.g. {@code parse "-ab": invalid URI
+   * for request}, or null when it accepts s: isURL and format.uri() both ask this.
+   */
+  static String requestUriError(String s) {
+    String b = GoText.bytesOf(s);
     try {
-      return parse(GoUrlEscaping.bytesOf(s), true);
-    } catch (UrlError e) {
+      parse(b, true);
       return null;
+    } catch (UrlError e) {
+      return goError(b, e);
     }
   }
 
-  /** url(s): both url.ParseRequestURI and url.Parse must accept s; the value is Parse's. */
+  /** url(s): Kubernetes checks s with url.ParseRequestURI, then takes url.Parse's value, which splits off the #fragment. */
   static KubeUrl parse(String s) {
-    String b = GoUrlEscaping.bytesOf(s);
+    String b = GoText.bytesOf(s);
+    String named = b; // the URL Go's error names: Parse names the part before '#' unless the fragment is at fault
     try {
       parse(b, true);
       int hash = b.indexOf('#');
-      KubeUrl u = parse(hash < 0 ? b : b.substring(0, hash), false);
+      named = hash < 0 ? b : b.substring(0, hash);
+      KubeUrl u = parse(named, false);
       if (hash >= 0 && hash + 1 < b.length()) {
+        named = b;
         u.fragment = unescape(b.substring(hash + 1), FRAGMENT);
         u.rawFragment = escape(u.fragment, FRAGMENT).equals(b.substring(hash + 1)) ? "" : b.substring(hash + 1);
       }
       return u;
     } catch (UrlError e) {
-      throw new IllegalArgumentException("URL parse error during conversion from string: parse \"" + s + "\": " + e.getMessage());
+      throw new IllegalArgumentException("URL parse error during conversion from string: " + goError(named, e));
     }
+  }
+
+  /** Go's url.Error text: {@code parse "<url>": <why>}. */
+  private static String goError(String url, UrlError e) {
+    return "parse " + GoText.quoteBytes(url) + ": " + e.getMessage();
   }
 
   /** Go's parse: viaRequest admits only an absolute URI or an absolute path, and no fragment split. */
@@ -143,7 +160,7 @@ final class KubeUrl {
 
   private void parseAuthority(String authority) throws UrlError {
     int at = authority.lastIndexOf('@');
-    host = GoUrlHost.parse(scheme, authority.substring(at + 1));
+    host = parseHost(scheme, authority.substring(at + 1));
     if (at < 0) {
       return;
     }
@@ -160,6 +177,67 @@ final class KubeUrl {
     password = colon < 0 ? null : unescape(userinfo.substring(colon + 1), USER_PASSWORD);
   }
 
+  /** Go's parseHost: the unescaped host[:port], or the error that makes the URL invalid. */
+  private static String parseHost(String scheme, String host) throws UrlError {
+    int open = host.lastIndexOf('[');
+    if (open > 0) {
+      throw new UrlError("invalid IP-literal");
+    }
+    if (open == 0) {
+      int close = host.lastIndexOf(']');
+      if (close < 0) {
+        throw new UrlError("missing ']' in host");
+      }
+      String colonPort = host.substring(close + 1);
+      if (!validOptionalPort(colonPort)) {
+        throw new UrlError("invalid port " + GoText.quoteBytes(colonPort) + " after host");
+      }
+      String name = host.substring(1, close);
+      // %25 starts an RFC 6874 zone, which may escape more than the address may
+      int zone = name.indexOf("%25");
+      String unescaped = zone < 0
+          ? unescape(name, HOST)
+          : unescape(name.substring(0, zone), HOST) + unescape(name.substring(zone), ZONE);
+      // only an IPv6 address (IPv4-mapped included) may stand in brackets, as netip parses it
+      String error = NetipAddr.parseError(unescaped);
+      if (error != null) {
+        throw new UrlError("invalid host: " + error);
+      }
+      if (NetipAddr.isIpv4(unescaped)) {
+        throw new UrlError("invalid IP-literal");
+      }
+      return "[" + unescaped + "]" + colonPort;
+    }
+    int colon = host.indexOf(':');
+    if (colon >= 0) {
+      // Go 1.26 (urlstrictcolons) allows more colons, as in a list of database hosts, but not in http(s)
+      if (!scheme.equals("http") && !scheme.equals("https")) {
+        colon = host.lastIndexOf(':');
+      }
+      String colonPort = host.substring(colon);
+      if (!validOptionalPort(colonPort)) {
+        throw new UrlError("invalid port " + GoText.quoteBytes(colonPort) + " after host");
+      }
+    }
+    return unescape(host, HOST);
+  }
+
+  /** Empty, or a colon followed by digits only (any number of them, even none). */
+  private static boolean validOptionalPort(String port) {
+    if (port.isEmpty()) {
+      return true;
+    }
+    if (port.charAt(0) != ':') {
+      return false;
+    }
+    for (int i = 1; i < port.length(); i++) {
+      if (port.charAt(i) < '0' || port.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
   String scheme() {
     return textOf(scheme);
   }
@@ -169,12 +247,20 @@ final class KubeUrl {
     return textOf(host);
   }
 
+  /** Go's URL.Hostname(): host without a valid :port and without the brackets of an IP literal. */
   String hostname() {
-    return textOf(GoUrlHost.hostname(host));
+    int colon = host.lastIndexOf(':');
+    String name = colon >= 0 && validOptionalPort(host.substring(colon)) ? host.substring(0, colon) : host;
+    if (name.length() >= 2 && name.startsWith("[") && name.endsWith("]")) {
+      name = name.substring(1, name.length() - 1);
+    }
+    return textOf(name);
   }
 
+  /** Go's URL.Port(): the digits after the last colon, when only digits follow it. */
   String port() {
-    return textOf(GoUrlHost.port(host));
+    int colon = host.lastIndexOf(':');
+    return colon >= 0 && validOptionalPort(host.substring(colon)) ? textOf(host.substring(colon + 1)) : "";
   }
 
   /** Go's EscapedPath: the path as written when that is a valid encoding, else Go's own encoding of it. */
@@ -235,7 +321,7 @@ final class KubeUrl {
           }
           sb.append('@');
         }
-        sb.append(escape(host, GoUrlEscaping.HOST));
+        sb.append(escape(host, HOST));
       }
       String p = escapedPathBytes();
       if (!p.isEmpty() && p.charAt(0) != '/' && !host.isEmpty()) {

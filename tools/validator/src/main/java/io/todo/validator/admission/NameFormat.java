@@ -1,5 +1,6 @@
 package io.todo.validator.admission;
 
+import io.todo.validator.model.GoText;
 import java.util.List;
 import java.util.Optional;
 
@@ -37,15 +38,15 @@ enum NameFormat {
   /** The errors for {@code s} as Kubernetes words and orders them, none when it is valid. */
   List<String> errors(String s) {
     return switch (this) {
-      case DNS1123_LABEL -> NameValidation.dns1123Label(NameValidation.bytes(s));
-      case DNS1123_SUBDOMAIN -> NameValidation.dns1123Subdomain(NameValidation.bytes(s), "characters");
-      case DNS1035_LABEL -> NameValidation.dns1035Label(NameValidation.bytes(s));
-      case QUALIFIED_NAME -> NameValidation.qualifiedName(NameValidation.bytes(s));
+      case DNS1123_LABEL -> NameValidation.dns1123Label(GoText.bytesOf(s));
+      case DNS1123_SUBDOMAIN -> NameValidation.dns1123Subdomain(GoText.bytesOf(s), "characters");
+      case DNS1035_LABEL -> NameValidation.dns1035Label(GoText.bytesOf(s));
+      case QUALIFIED_NAME -> NameValidation.qualifiedName(GoText.bytesOf(s));
       case DNS1123_LABEL_PREFIX -> NameValidation.dns1123Label(prefix(s));
       case DNS1123_SUBDOMAIN_PREFIX -> NameValidation.dns1123Subdomain(prefix(s), "characters");
       case DNS1035_LABEL_PREFIX -> NameValidation.dns1035Label(prefix(s));
-      case LABEL_VALUE -> NameValidation.labelValue(NameValidation.bytes(s));
-      case URI -> orNone(RequestUri.error(s));
+      case LABEL_VALUE -> NameValidation.labelValue(GoText.bytesOf(s));
+      case URI -> orNone(KubeUrl.requestUriError(s));
       case UUID -> StrFmt.isUuid(s) ? List.of() : List.of("does not match the UUID format");
       case BYTE -> StrFmt.isBase64(s) ? List.of() : List.of("invalid base64");
       case DATE -> StrFmt.isDate(s) ? List.of() : List.of("invalid date");
@@ -55,7 +56,7 @@ enum NameFormat {
 
   /** A generateName prefix is checked with its trailing '-' masked (Kubernetes' NameIs*(s, true)). */
   private static String prefix(String s) {
-    return NameValidation.maskTrailingDash(NameValidation.bytes(s));
+    return NameValidation.maskTrailingDash(GoText.bytesOf(s));
   }
 
   private static List<String> orNone(String error) {

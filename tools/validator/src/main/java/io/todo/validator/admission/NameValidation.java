@@ -1,6 +1,5 @@
 package io.todo.validator.admission;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -36,11 +35,6 @@ final class NameValidation {
       + " characters, '-', '_' or '.', and must start and end with an alphanumeric character";
 
   private NameValidation() {}
-
-  /** The UTF-8 bytes of {@code s}, one char each. */
-  static String bytes(String s) {
-    return new String(s.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
-  }
 
   /**
    * api/validation's maskTrailingDash, as written: a trailing '-' of a name longer than one byte replaces

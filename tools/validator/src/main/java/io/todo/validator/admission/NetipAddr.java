@@ -1,8 +1,11 @@
 package io.todo.validator.admission;
 
+import io.todo.validator.model.GoText;
+
 /**
- * Go's netip.ParseAddr error text, for the bracketed hosts of format.uri(): {@code ParseAddr("1::x"): unexpected
- * character, want colon (at "x")}. Works on byte strings (NameValidation.bytes).
+ * Go's netip.ParseAddr, for the bracketed hosts of URLs: whether it accepts a string and, when not, its
+ * error text, e.g. {@code ParseAddr("1::x"): unexpected character, want colon (at "x")}. Works on byte
+ * strings ({@link GoText#bytesOf}).
  */
 final class NetipAddr {
   private NetipAddr() {}
@@ -36,7 +39,7 @@ final class NetipAddr {
   }
 
   private static String error(String in, String msg, String at) {
-    return "ParseAddr(" + GoQuote.quote(in) + "): " + msg + (at.isEmpty() ? "" : " (at " + GoQuote.quote(at) + ")");
+    return "ParseAddr(" + GoText.quoteBytes(in) + "): " + msg + (at.isEmpty() ? "" : " (at " + GoText.quoteBytes(at) + ")");
   }
 
   private static String ipv4(String in, int off, int end) {

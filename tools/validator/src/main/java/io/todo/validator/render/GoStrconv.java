@@ -1,5 +1,6 @@
 package io.todo.validator.render;
 
+import io.todo.validator.model.GoText;
 import java.math.BigInteger;
 
 /**
@@ -9,70 +10,12 @@ import java.math.BigInteger;
 final class GoStrconv {
   private static final BigInteger UINT64_MAX = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
   private static final BigInteger INT64_CUTOFF = BigInteger.ONE.shiftLeft(63);
-  private static final char[] HEX = "0123456789abcdef".toCharArray();
 
   private GoStrconv() {}
 
-  /**
-   * strconv.Quote: a double-quoted Go string literal; {@code "} and {@code \} are escaped, printable
-   * runes (letters, marks, numbers, punctuation, symbols, ASCII space) kept, the rest escaped as
-   * {@code \n}, {@code \x7f}, {@code \u00a0}, {@code \U0001f600}.
-   */
+  /** strconv.Quote, shared with the other Go ports in {@link GoText}. */
   static String quote(String s) {
-    StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
-    for (int i = 0; i < s.length(); ) {
-      int r = s.codePointAt(i);
-      i += Character.charCount(r);
-      if (r == '"' || r == '\\') {
-        sb.append('\\').appendCodePoint(r);
-      } else if (isPrint(r)) {
-        sb.appendCodePoint(r);
-      } else {
-        switch (r) {
-          case 0x07 -> sb.append("\\a");
-          case '\b' -> sb.append("\\b");
-          case '\f' -> sb.append("\\f");
-          case '\n' -> sb.append("\\n");
-          case '\r' -> sb.append("\\r");
-          case '\t' -> sb.append("\\t");
-          case 0x0b -> sb.append("\\v");
-          default -> {
-            if (r < ' ' || r == 0x7f) {
-              hex(sb, "\\x", r, 2);
-            } else if (r < 0x10000) {
-              hex(sb, "\\u", Character.isSurrogate((char) r) ? 0xfffd : r, 4);
-            } else {
-              hex(sb, "\\U", r, 8);
-            }
-          }
-        }
-      }
-    }
-    return sb.append('"').toString();
-  }
-
-  private static void hex(StringBuilder sb, String prefix, int r, int digits) {
-    sb.append(prefix);
-    for (int shift = (digits - 1) * 4; shift >= 0; shift -= 4) {
-      sb.append(HEX[(r >> shift) & 0xf]);
-    }
-  }
-
-  /** strconv.IsPrint: Unicode categories L, M, N, P, S and the ASCII space. */
-  static boolean isPrint(int r) {
-    if (r < 0x80) {
-      return r >= 0x20 && r < 0x7f;
-    }
-    return switch (Character.getType(r)) {
-      case Character.UPPERCASE_LETTER, Character.LOWERCASE_LETTER, Character.TITLECASE_LETTER,
-          Character.MODIFIER_LETTER, Character.OTHER_LETTER, Character.NON_SPACING_MARK, Character.ENCLOSING_MARK,
-          Character.COMBINING_SPACING_MARK, Character.DECIMAL_DIGIT_NUMBER, Character.LETTER_NUMBER,
-          Character.OTHER_NUMBER, Character.DASH_PUNCTUATION, Character.START_PUNCTUATION,
-          Character.END_PUNCTUATION, Character.CONNECTOR_PUNCTUATION, Character.OTHER_PUNCTUATION,
-          Character.INITIAL_QUOTE_PUNCTUATION, Character.FINAL_QUOTE_PUNCTUATION, Character.MATH_SYMBOL,
-          Character.CURRENCY_SYMBOL, Character.MODIFIER_SYMBOL, Character.OTHER_SYMBOL -> true;
-      default -> false;
-    };
+    return GoText.quote(s);
   }
 
   /**
