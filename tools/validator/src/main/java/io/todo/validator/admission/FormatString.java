@@ -114,7 +114,7 @@ final class FormatString {
   /** A list element or map value inside %s: as a CEL literal (cel-go's clauseForType and quoteForCEL). */
   private static String element(Object a) {
     if (a instanceof String s) {
-      return goQuote(s);
+      return io.todo.validator.model.GoText.quote(s);
     } else if (a instanceof Double d) {
       if (d.isNaN() || d.isInfinite()) {
         return "\"" + (d.isNaN() ? "NaN" : d > 0 ? "+Inf" : "-Inf") + "\"";
@@ -128,7 +128,7 @@ final class FormatString {
     } else if (a instanceof java.time.Duration || a instanceof com.google.protobuf.Duration) {
       return "duration(\"" + scalar(a) + "\")";
     } else if (bytes(a) != null) {
-      return "b" + goQuote(scalar(a));
+      return "b" + io.todo.validator.model.GoText.quote(scalar(a));
     } else if (a instanceof CelType) {
       return scalar(a);
     }
@@ -149,7 +149,7 @@ final class FormatString {
       Object k = e.getKey();
       String key;
       if (k instanceof String s) {
-        key = goQuote(s);
+        key = io.todo.validator.model.GoText.quote(s);
       } else if (k instanceof Boolean || k instanceof Long || k instanceof UnsignedLong) {
         key = k.toString();
       } else {
@@ -158,70 +158,11 @@ final class FormatString {
       pairs.add(new String[] {key, element(e.getValue())});
     }
     // Go compares the keys' bytes: code point order is UTF-8 byte order
-    pairs.sort((x, y) -> compareCodePoints(x[0], y[0]));
+    pairs.sort((x, y) -> io.todo.validator.model.GoText.compareUtf8(x[0], y[0]));
     List<String> parts = new ArrayList<>();
     for (String[] p : pairs) {
       parts.add(p[0] + ":" + p[1]);
     }
     return "{" + String.join(", ", parts) + "}";
-  }
-
-  private static int compareCodePoints(String a, String b) {
-    int i = 0;
-    int j = 0;
-    while (i < a.length() && j < b.length()) {
-      int x = a.codePointAt(i);
-      int y = b.codePointAt(j);
-      if (x != y) {
-        return Integer.compare(x, y);
-      }
-      i += Character.charCount(x);
-      j += Character.charCount(y);
-    }
-    return Integer.compare(a.length() - i, b.length() - j);
-  }
-
-  /** Go's strconv.Quote: printable runes as they are, the rest escaped. */
-  static String goQuote(String s) {
-    StringBuilder b = new StringBuilder("\"");
-    s.codePoints().forEach(c -> {
-      switch (c) {
-        case '"' -> b.append("\\\"");
-        case '\\' -> b.append("\\\\");
-        case 7 -> b.append("\\a");
-        case '\b' -> b.append("\\b");
-        case '\f' -> b.append("\\f");
-        case '\n' -> b.append("\\n");
-        case '\r' -> b.append("\\r");
-        case '\t' -> b.append("\\t");
-        case 11 -> b.append("\\v");
-        default -> {
-          if (isPrint(c)) {
-            b.appendCodePoint(c);
-          } else if (c < ' ' || c == 0x7f) {
-            b.append(String.format("\\x%02x", c));
-          } else if (Character.isSurrogate((char) c) && c < 0x10000) {
-            b.append("\\ufffd");
-          } else if (c < 0x10000) {
-            b.append(String.format("\\u%04x", c));
-          } else {
-            b.append(String.format("\\U%08x", c));
-          }
-        }
-      }
-    });
-    return b.append('"').toString();
-  }
-
-  /** Go's unicode.IsPrint: letters, marks, numbers, punctuation, symbols and the ASCII space. */
-  private static boolean isPrint(int c) {
-    if (c == ' ') {
-      return true;
-    }
-    return switch (Character.getType(c)) {
-      case Character.CONTROL, Character.FORMAT, Character.SURROGATE, Character.PRIVATE_USE, Character.UNASSIGNED,
-          Character.SPACE_SEPARATOR, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR -> false;
-      default -> true;
-    };
   }
 }

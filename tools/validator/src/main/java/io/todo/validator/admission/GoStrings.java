@@ -13,23 +13,7 @@ final class GoStrings {
   }
 
   static long indexOf(String s, String sub, long offset) {
-    if (sub.isEmpty()) {
-      return offset;
-    }
-    int[] runes = s.codePoints().toArray();
-    int[] subs = sub.codePoints().toArray();
-    if (offset < 0) {
-      throw new IllegalArgumentException("index out of range: " + offset);
-    }
-    if (offset >= runes.length) {
-      return -1;
-    }
-    for (int i = (int) offset; i < runes.length - (subs.length - 1); i++) {
-      if (matchesAt(runes, subs, i)) {
-        return i;
-      }
-    }
-    return -1;
+    return search(s, sub, offset, false);
   }
 
   static long lastIndexOf(String s, String sub) {
@@ -44,6 +28,11 @@ final class GoStrings {
   }
 
   static long lastIndexOf(String s, String sub, long offset) {
+    return search(s, sub, offset, true);
+  }
+
+  /** Both directions share cel-go's checks; the last index starts at most where sub still fits. */
+  private static long search(String s, String sub, long offset, boolean last) {
     if (sub.isEmpty()) {
       return offset;
     }
@@ -55,10 +44,17 @@ final class GoStrings {
     if (offset >= runes.length) {
       return -1;
     }
-    int off = (int) Math.min(offset, runes.length - subs.length);
-    for (int i = off; i >= 0; i--) {
-      if (matchesAt(runes, subs, i)) {
-        return i;
+    if (last) {
+      for (int i = (int) Math.min(offset, runes.length - subs.length); i >= 0; i--) {
+        if (matchesAt(runes, subs, i)) {
+          return i;
+        }
+      }
+    } else {
+      for (int i = (int) offset; i < runes.length - (subs.length - 1); i++) {
+        if (matchesAt(runes, subs, i)) {
+          return i;
+        }
       }
     }
     return -1;

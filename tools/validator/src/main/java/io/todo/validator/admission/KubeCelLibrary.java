@@ -270,7 +270,7 @@ final class KubeCelLibrary {
       return Double.compare(dx, dy) < 0 ? -1 : dx == dy ? 0 : 1;
     }
     if (a instanceof String x && b instanceof String y) {
-      return Integer.signum(compareCodePoints(x, y)); // Go compares UTF-8 bytes: code point order
+      return Integer.signum(io.todo.validator.model.GoText.compareUtf8(x, y));
     }
     if (a instanceof dev.cel.common.values.CelByteString x && b instanceof dev.cel.common.values.CelByteString y) {
       return Integer.signum(java.util.Arrays.compareUnsigned(x.toByteArray(), y.toByteArray()));
@@ -287,21 +287,6 @@ final class KubeCelLibrary {
   private static boolean orderable(Object a) {
     return a instanceof Number || a instanceof String || a instanceof Boolean || a instanceof java.time.Duration
         || a instanceof java.time.Instant || a instanceof dev.cel.common.values.CelByteString;
-  }
-
-  private static int compareCodePoints(String x, String y) {
-    int i = 0;
-    int j = 0;
-    while (i < x.length() && j < y.length()) {
-      int a = x.codePointAt(i);
-      int b = y.codePointAt(j);
-      if (a != b) {
-        return Integer.compare(a, b);
-      }
-      i += Character.charCount(a);
-      j += Character.charCount(b);
-    }
-    return Integer.compare(x.length() - i, y.length() - j);
   }
 
   static String typeName(Object o) {

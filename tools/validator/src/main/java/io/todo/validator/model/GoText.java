@@ -147,4 +147,20 @@ public final class GoText {
       sb.append(HEX[(r >> shift) & 0xf]);
     }
   }
+
+  /** Go's string order (its UTF-8 bytes, which is code point order; Java's compareTo is UTF-16 order). */
+  public static int compareUtf8(String a, String b) {
+    int i = 0;
+    int j = 0;
+    while (i < a.length() && j < b.length()) {
+      int ca = a.codePointAt(i);
+      int cb = b.codePointAt(j);
+      if (ca != cb) {
+        return Integer.compare(ca, cb);
+      }
+      i += Character.charCount(ca);
+      j += Character.charCount(cb);
+    }
+    return Integer.compare(a.length() - i, b.length() - j);
+  }
 }

@@ -58,7 +58,7 @@ public final class GoJson {
       List<String> keys = new ArrayList<>();
       n.fieldNames().forEachRemaining(keys::add);
       if (isMap.test(ptr)) {
-        keys.sort(GoJsonText::compareUtf8);
+        keys.sort(io.todo.validator.model.GoText::compareUtf8);
       }
       if (keys.isEmpty()) {
         sb.append("{}");

@@ -29,20 +29,4 @@ public final class GoJsonText {
     }
     sb.append('"');
   }
-
-  /** Go sorts map keys by their UTF-8 bytes, which is code point order. */
-  public static int compareUtf8(String a, String b) {
-    int i = 0;
-    int j = 0;
-    while (i < a.length() && j < b.length()) {
-      int ca = a.codePointAt(i);
-      int cb = b.codePointAt(j);
-      if (ca != cb) {
-        return Integer.compare(ca, cb);
-      }
-      i += Character.charCount(ca);
-      j += Character.charCount(cb);
-    }
-    return Integer.compare(a.length() - i, b.length() - j);
-  }
 }
