@@ -79,7 +79,49 @@ final class GoNumbers {
     if (Double.isInfinite(v)) {
       throw new IllegalArgumentException("strconv.ParseFloat: parsing \"" + s + "\": value out of range");
     }
-    return v;
+    return v == 0 && s.startsWith("-") ? -0.0 : v; // BigDecimal has no negative zero; Go keeps the sign
+  }
+
+  /** strconv.ParseInt(s, 10, 64): an optional sign and ASCII digits only (Java also takes other scripts' digits). */
+  static long parseInt(String s) {
+    String digits = s.startsWith("+") || s.startsWith("-") ? s.substring(1) : s;
+    if (digits.isEmpty() || !IpAddress.isAsciiDigits(digits)) {
+      throw conversionError("int");
+    }
+    try {
+      return Long.parseLong(s);
+    } catch (NumberFormatException e) {
+      throw conversionError("int");
+    }
+  }
+
+  /** strconv.ParseBool: cel-java lacks "T" and "F". */
+  static boolean parseBool(String s) {
+    switch (s) {
+      case "1", "t", "T", "true", "TRUE", "True":
+        return true;
+      case "0", "f", "F", "false", "FALSE", "False":
+        return false;
+      default:
+        throw conversionError("bool");
+    }
+  }
+
+  /** cel-go's message for a string that does not convert (it does not repeat the string). */
+  static IllegalArgumentException conversionError(String type) {
+    return new IllegalArgumentException("type conversion error from 'string' to '" + type + "'");
+  }
+
+  /** strconv.ParseUint(s, 10, 64): ASCII digits only, no sign. */
+  static com.google.common.primitives.UnsignedLong parseUint(String s) {
+    if (s.isEmpty() || !IpAddress.isAsciiDigits(s)) {
+      throw conversionError("uint");
+    }
+    try {
+      return com.google.common.primitives.UnsignedLong.valueOf(s);
+    } catch (NumberFormatException e) {
+      throw conversionError("uint");
+    }
   }
 
   /** cel-go's {@code string(duration)}: seconds in Go's shortest 'f' form, then "s". */
@@ -87,5 +129,37 @@ final class GoNumbers {
     BigDecimal seconds = BigDecimal.valueOf(d.getSeconds()).add(BigDecimal.valueOf(d.getNano(), 9));
     double f = seconds.doubleValue();
     return shortest(f).toPlainString() + "s";
+  }
+
+  /**
+   * cel-go's ordering of a double against a double, int or uint: NaN cannot be ordered (an error),
+   * an int or uint is compared as a double once the double is within its range (so -0.0 == 0u).
+   */
+  static int compareNumbers(Object a, Object b) {
+    if (a instanceof Double x && Double.isNaN(x) || b instanceof Double y && Double.isNaN(y)) {
+      throw new IllegalArgumentException("NaN values cannot be ordered");
+    }
+    if (a instanceof Double x) {
+      return b instanceof Double y ? cmp(x, y) : compareDouble(x, b);
+    }
+    return -compareDouble((Double) b, a);
+  }
+
+  private static int compareDouble(double d, Object other) {
+    if (other instanceof Long i) {
+      if (d < 0x1p63 * -1) {
+        return -1;
+      }
+      return d > 0x1p63 ? 1 : cmp(d, (double) i);
+    }
+    com.google.common.primitives.UnsignedLong u = (com.google.common.primitives.UnsignedLong) other;
+    if (d < 0) {
+      return -1;
+    }
+    return d > 0x1p64 ? 1 : cmp(d, u.doubleValue());
+  }
+
+  private static int cmp(double a, double b) {
+    return a < b ? -1 : a > b ? 1 : 0;
   }
 }

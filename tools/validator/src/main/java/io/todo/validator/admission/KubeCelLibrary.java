@@ -18,6 +18,9 @@ import dev.cel.common.values.NullValue;
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelFunctionBinding;
 import java.util.ArrayList;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -111,8 +114,19 @@ final class KubeCelLibrary {
   // overload ids, so they replace cel-java's (CelPeerDiffTest checks both the value and that the
   // replacement is the one used)
 
-  private static final java.util.Set<String> REPLACED =
-      java.util.Set.of("double_to_string", "string_to_double", "duration_to_string", "duration_to_milliseconds");
+  private static final java.util.Set<String> REPLACED = java.util.Set.of(
+      "double_to_string", "string_to_double", "duration_to_string", "duration_to_milliseconds",
+      "string_to_int64", "string_to_uint64", "string_to_bool", "string_to_timestamp", "timestamp_to_string", "string_to_duration",
+      "add_duration_duration", "subtract_duration_duration",
+      "timestamp_to_year_with_tz", "timestamp_to_month_with_tz", "timestamp_to_day_of_year_with_tz",
+      "timestamp_to_day_of_month_with_tz", "timestamp_to_day_of_month_1_based_with_tz",
+      "timestamp_to_day_of_week_with_tz", "timestamp_to_hours_with_tz", "timestamp_to_minutes_with_tz",
+      "timestamp_to_seconds_with_tz", "timestamp_to_milliseconds_with_tz",
+      "less_double", "less_int64_double", "less_double_int64", "less_uint64_double", "less_double_uint64",
+      "less_equals_double", "less_equals_int64_double", "less_equals_double_int64", "less_equals_uint64_double",
+      "less_equals_double_uint64", "greater_double", "greater_int64_double", "greater_double_int64",
+      "greater_uint64_double", "greater_double_uint64", "greater_equals_double", "greater_equals_int64_double",
+      "greater_equals_double_int64", "greater_equals_uint64_double", "greater_equals_double_uint64");
 
   /** The standard overload ids this library binds instead of cel-java. */
   java.util.Set<String> replacedStandardOverloads() {
@@ -124,6 +138,48 @@ final class KubeCelLibrary {
     bind1("string_to_double", String.class, GoNumbers::parseFloat);
     bind1("duration_to_string", java.time.Duration.class, GoNumbers::formatDuration);
     bind1("duration_to_milliseconds", java.time.Duration.class, java.time.Duration::toMillis); // total, as Go
+    bind1("string_to_int64", String.class, GoNumbers::parseInt);
+    bind1("string_to_uint64", String.class, GoNumbers::parseUint);
+    bind1("string_to_bool", String.class, GoNumbers::parseBool);
+    bind1("string_to_timestamp", String.class, GoTime::parseTimestamp);
+    bind1("timestamp_to_string", Instant.class, GoTime::formatTimestamp);
+    bind1("string_to_duration", String.class, GoTime::parseDuration);
+    bind2("add_duration_duration", Duration.class, Duration.class, GoTime::add);
+    bind2("subtract_duration_duration", Duration.class, Duration.class, GoTime::subtract);
+    withZone("timestamp_to_year_with_tz", LocalDateTime::getYear);
+    withZone("timestamp_to_month_with_tz", t -> t.getMonthValue() - 1);
+    withZone("timestamp_to_day_of_year_with_tz", t -> t.getDayOfYear() - 1);
+    withZone("timestamp_to_day_of_month_with_tz", t -> t.getDayOfMonth() - 1);
+    withZone("timestamp_to_day_of_month_1_based_with_tz", LocalDateTime::getDayOfMonth);
+    withZone("timestamp_to_day_of_week_with_tz", t -> t.getDayOfWeek().getValue() % 7); // Sunday 0
+    withZone("timestamp_to_hours_with_tz", LocalDateTime::getHour);
+    withZone("timestamp_to_minutes_with_tz", LocalDateTime::getMinute);
+    withZone("timestamp_to_seconds_with_tz", LocalDateTime::getSecond);
+    withZone("timestamp_to_milliseconds_with_tz", t -> t.getNano() / 1_000_000);
+    // orderings with a double: NaN is an error in cel-go (cel-java says false, or true across types)
+    orderings("less", c -> c < 0);
+    orderings("less_equals", c -> c <= 0);
+    orderings("greater", c -> c > 0);
+    orderings("greater_equals", c -> c >= 0);
+    // int(duration): nanoseconds (cel-go has it, cel-java does not)
+    fn("int", newGlobalOverload("k8s_duration_to_int", INT, SimpleType.DURATION));
+    bind1("k8s_duration_to_int", Duration.class, GoTime::nanos);
+  }
+
+  private void orderings(String op, java.util.function.IntPredicate holds) {
+    Class<?> u = com.google.common.primitives.UnsignedLong.class;
+    Object[][] pairs = {{"double", Double.class, Double.class}, {"int64_double", Long.class, Double.class},
+        {"double_int64", Double.class, Long.class}, {"uint64_double", u, Double.class},
+        {"double_uint64", Double.class, u}};
+    for (Object[] p : pairs) {
+      bind2(op + "_" + p[0], (Class<?>) p[1], (Class<?>) p[2],
+          (a, b) -> holds.test(GoNumbers.compareNumbers(a, b)));
+    }
+  }
+
+  /** A timestamp getter with cel-go's time zone argument (see {@link GoTime#in}). */
+  private void withZone(String id, java.util.function.ToIntFunction<LocalDateTime> field) {
+    bind2(id, Instant.class, String.class, (t, tz) -> (long) field.applyAsInt(GoTime.in(t, tz)));
   }
 
   // ---- lists: isSorted, sum, min, max, indexOf, lastIndexOf
@@ -378,6 +434,12 @@ final class KubeCelLibrary {
   private void strings() {
     fn("format", newMemberOverload("k8s_string_format", STRING, STRING, LIST));
     bind2("k8s_string_format", String.class, List.class, StringFormat::format);
+    // the strings extension's split, as Go's strings.SplitN (see GoStrings)
+    fn("split", newMemberOverload("k8s_string_split", STRINGS, STRING, STRING),
+        newMemberOverload("k8s_string_split_int", STRINGS, STRING, STRING, INT));
+    bind2("k8s_string_split", String.class, String.class, GoStrings::split);
+    bindings.add(CelFunctionBinding.from("k8s_string_split_int", List.of(String.class, String.class, Long.class),
+        args -> call(() -> GoStrings.split((String) args[0], (String) args[1], (Long) args[2]))));
   }
 
   // ---- URLs
