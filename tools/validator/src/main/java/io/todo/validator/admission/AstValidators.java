@@ -99,12 +99,7 @@ final class AstValidators {
 
   /** Whether the regex compiles, as cel-go's matches (RE2, as RE2J reads it) would compile it. */
   private static boolean compiles(String regex) {
-    try {
-      com.google.re2j.Pattern.compile(regex);
-      return true;
-    } catch (RuntimeException e) {
-      return false;
-    }
+    return GoRegex.compiles(regex);
   }
 
   // ---- homogeneous aggregate literals

@@ -335,4 +335,30 @@ final class GoTime {
       throw new IllegalArgumentException("integer overflow");
     }
   }
+
+  /** timestamp - duration as cel-go: the duration is negated first, so its minimum overflows. */
+  static Instant subtract(Instant t, Duration d) {
+    long n = nanos(d);
+    if (n == Long.MIN_VALUE) {
+      throw new IllegalArgumentException("integer overflow");
+    }
+    Instant r = t.plusNanos(-n);
+    if (r.getEpochSecond() < MIN.getEpochSecond() || r.getEpochSecond() > MAX.getEpochSecond()) {
+      throw new IllegalArgumentException("timestamp overflow");
+    }
+    return r;
+  }
+
+  /**
+   * timestamp - timestamp as cel-go: the seconds' difference scaled to nanoseconds must fit an
+   * int64 before the nanoseconds are added (so a result of exactly the minimum fails).
+   */
+  static Duration subtract(Instant a, Instant b) {
+    try {
+      long sec = Math.subtractExact(a.getEpochSecond(), b.getEpochSecond());
+      return Duration.ofNanos(Math.addExact(Math.multiplyExact(sec, 1_000_000_000L), a.getNano() - b.getNano()));
+    } catch (ArithmeticException e) {
+      throw new IllegalArgumentException("integer overflow");
+    }
+  }
 }

@@ -5,7 +5,6 @@ import static dev.cel.common.CelOverloadDecl.newMemberOverload;
 
 import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
-import com.google.re2j.PatternSyntaxException;
 import dev.cel.common.CelFunctionDecl;
 import dev.cel.common.CelOverloadDecl;
 import dev.cel.common.types.CelType;
@@ -116,8 +115,9 @@ final class KubeCelLibrary {
 
   private static final java.util.Set<String> REPLACED = java.util.Set.of(
       "double_to_string", "string_to_double", "duration_to_string", "duration_to_milliseconds",
-      "string_to_int64", "string_to_uint64", "string_to_bool", "string_to_timestamp", "timestamp_to_string", "string_to_duration",
-      "add_duration_duration", "subtract_duration_duration",
+      "string_to_int64", "string_to_uint64", "string_to_bool", "matches", "matches_string", "string_to_timestamp", "timestamp_to_string", "string_to_duration",
+      "add_duration_duration", "subtract_duration_duration", "subtract_timestamp_duration",
+      "subtract_timestamp_timestamp",
       "timestamp_to_year_with_tz", "timestamp_to_month_with_tz", "timestamp_to_day_of_year_with_tz",
       "timestamp_to_day_of_month_with_tz", "timestamp_to_day_of_month_1_based_with_tz",
       "timestamp_to_day_of_week_with_tz", "timestamp_to_hours_with_tz", "timestamp_to_minutes_with_tz",
@@ -141,11 +141,16 @@ final class KubeCelLibrary {
     bind1("string_to_int64", String.class, GoNumbers::parseInt);
     bind1("string_to_uint64", String.class, GoNumbers::parseUint);
     bind1("string_to_bool", String.class, GoNumbers::parseBool);
+    // matches() with Go's reading of a literal '{' (see GoRegex)
+    bind2("matches", String.class, String.class, (s, re) -> GoRegex.compile(re).matcher(s).find());
+    bind2("matches_string", String.class, String.class, (s, re) -> GoRegex.compile(re).matcher(s).find());
     bind1("string_to_timestamp", String.class, GoTime::parseTimestamp);
     bind1("timestamp_to_string", Instant.class, GoTime::formatTimestamp);
     bind1("string_to_duration", String.class, GoTime::parseDuration);
     bind2("add_duration_duration", Duration.class, Duration.class, GoTime::add);
     bind2("subtract_duration_duration", Duration.class, Duration.class, GoTime::subtract);
+    bind2("subtract_timestamp_duration", Instant.class, Duration.class, GoTime::subtract);
+    bind2("subtract_timestamp_timestamp", Instant.class, Instant.class, GoTime::subtract);
     withZone("timestamp_to_year_with_tz", LocalDateTime::getYear);
     withZone("timestamp_to_month_with_tz", t -> t.getMonthValue() - 1);
     withZone("timestamp_to_day_of_year_with_tz", t -> t.getDayOfYear() - 1);
@@ -396,11 +401,7 @@ final class KubeCelLibrary {
   }
 
   private static Pattern pattern(String re) {
-    try {
-      return Pattern.compile(re);
-    } catch (PatternSyntaxException e) {
-      throw new IllegalArgumentException("invalid regular expression: " + re);
-    }
+    return GoRegex.compile(re);
   }
 
   /**
