@@ -156,6 +156,8 @@ final class GoTime {
    * cluster's API server runs in UTC as a rule), other names from the time zone database only:
    * none of the offsets ("Z", "+0530") or short names ("PST") that Java's ZoneId also reads.
    */
+  private static final java.util.Set<String> ZONES = java.util.Set.copyOf(ZoneId.getAvailableZoneIds());
+
   private static ZoneId zone(String name) {
     switch (name) {
       case "", "UTC", "Local":
@@ -169,7 +171,7 @@ final class GoTime {
       default:
         break;
     }
-    if (!ZoneId.getAvailableZoneIds().contains(name)) {
+    if (!ZONES.contains(name)) {
       throw new IllegalArgumentException("unknown time zone " + name);
     }
     try {
