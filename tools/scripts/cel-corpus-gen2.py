@@ -2,9 +2,9 @@
 """Second differential hunt: CEL expressions for the areas the first generator (cel-corpus-gen.py)
 covers thinly -- the IP/CIDR grammar, the strings extension and RE2, number conversions and
 cross-type ordering, timestamps/durations (parsing, printing, overflow, time zones), optionals,
-comprehension error semantics and the `object` variable. About 70,000 expressions, one per line:
+comprehension error semantics and the `object` variable. About 75,000 expressions, one per line:
 
-    tools/scripts/cel-corpus-gen2.py [areas] [seed] > /tmp/cel2.txt     # areas: ip,ipfuzz,str,regex,num,conv,time,timearith,opt
+    tools/scripts/cel-corpus-gen2.py [areas] [seed] > /tmp/cel2.txt     # areas: ip,ipfuzz,str,regex,num,conv,time,timearith,timefuzz,opt
     CEL_CORPUS=/tmp/cel2.txt mvn -q test -pl tools/validator -Dtest=CelPeerDiffTest
 
 Go maps iterate in random order, so a macro over a map literal with two keys ({1: 'a', 2: 'b'}.map(...))
@@ -568,8 +568,43 @@ def time_arith_exprs():
             yield f'{d}.{g}()'
 
 
+def time_fuzz_exprs():
+    """Random duration and RFC 3339 texts (parsed at run time, through dyn), edge duration getters."""
+    units = ['1', '0', '00', '9', '.', '5', 'h', 'm', 's', 'ms', 'us', '\u00b5s', '\u03bcs', 'ns', '-', '+', '1.5',
+             '.5', '0.', '123456789', '9223372036', '854775808', '2562047', 'e', 'd', ' ', 'H', 'S', 'mss']
+    seen = set()
+    while len(seen) < 4000:
+        seen.add(''.join(random.choice(units) for _ in range(random.randint(1, 6))))
+    for s in sorted(seen):
+        yield f'string(duration(dyn({q(s)})))'
+    parts = ['2020', '0001', '9999', '-', '01', '12', '13', '00', '29', '30', '31', 'T', 't', ':', '23', '24', '59',
+             '60', '.', '5', '123456789', 'Z', 'z', '+', '05:30', '24:00', '14:60', '1', ',', ' ']
+    seen = set()
+    while len(seen) < 4000:
+        p = ['2020', '-', '01', '-', '01', 'T', '00', ':', '00', ':', '00', 'Z']
+        for _ in range(random.randint(1, 3)):
+            i = random.randrange(len(p))
+            op = random.random()
+            if op < 0.4:
+                p[i] = random.choice(parts)
+            elif op < 0.7:
+                p.insert(i, random.choice(parts))
+            else:
+                del p[i]
+        seen.add(''.join(p))
+    for s in sorted(seen):
+        yield f'string(timestamp(dyn({q(s)})))'
+    for d in ['-1.0000005s', '-1.5s', '-0.5s', '-1ns', '-999999ns', '-1000001ns', '-59.9999s', '-61s', '-3599.999s',
+              '-3600.5s', '-2562047h47m16.854775808s', '2562047h47m16.854775807s', '1.9999999s', '-90m', '-1h0.5s',
+              '0.0000015s', '2562047us', '1.0000005s']:
+        for g in ['getHours', 'getMinutes', 'getSeconds', 'getMilliseconds']:
+            yield f'duration({q(d)}).{g}()'
+        yield f'string(duration({q(d)}))'
+
+
 AREAS = {'ip': ip_exprs, 'ipfuzz': ip_fuzz_exprs, 'str': str_exprs, 'regex': regex_fuzz_exprs, 'num': num_exprs,
-         'conv': conv_exprs, 'time': time_exprs, 'timearith': time_arith_exprs, 'opt': opt_exprs}
+         'conv': conv_exprs, 'time': time_exprs, 'timearith': time_arith_exprs,
+         'timefuzz': time_fuzz_exprs, 'opt': opt_exprs}
 
 
 def main():

@@ -126,8 +126,15 @@ final class GoNumbers {
 
   /** cel-go's {@code string(duration)}: seconds in Go's shortest 'f' form, then "s". */
   static String formatDuration(java.time.Duration d) {
-    BigDecimal seconds = BigDecimal.valueOf(d.getSeconds()).add(BigDecimal.valueOf(d.getNano(), 9));
-    double f = seconds.doubleValue();
+    double f;
+    try {
+      // Go's Duration.Seconds(): whole seconds plus the nanoseconds / 1e9, each a float64, so
+      // 2562047us prints as 2.5620469999999997s
+      long n = d.toNanos();
+      f = (double) (n / 1_000_000_000L) + (double) (n % 1_000_000_000L) / 1e9;
+    } catch (ArithmeticException e) {
+      f = BigDecimal.valueOf(d.getSeconds()).add(BigDecimal.valueOf(d.getNano(), 9)).doubleValue();
+    }
     return shortest(f).toPlainString() + "s";
   }
 

@@ -217,7 +217,7 @@ final class GoTime {
       int start = at;
       long v = 0; // unsigned, at most 1 << 63
       for (; at < s.length() && isDigit(s.charAt(at)); at++) {
-        if (Long.compareUnsigned(v, NANOS_MAX_U / 10) > 0) {
+        if (Long.compareUnsigned(v, Long.divideUnsigned(NANOS_MAX_U, 10)) > 0) {
           throw invalidDuration(orig);
         }
         v = v * 10 + (s.charAt(at) - '0');
@@ -362,5 +362,14 @@ final class GoTime {
     } catch (ArithmeticException e) {
       throw new IllegalArgumentException("integer overflow");
     }
+  }
+
+  /**
+   * Go's Duration.Hours()/Minutes()/Seconds() truncated to an int, as cel-go's getters: toward zero
+   * (cel-java floors, so -59.9999s was -1 minute), through the same float64 sum.
+   */
+  static long truncatedUnits(Duration d, long unit) {
+    long n = nanos(d);
+    return (long) ((double) (n / unit) + (double) (n % unit) / unit);
   }
 }

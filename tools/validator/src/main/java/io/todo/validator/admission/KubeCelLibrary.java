@@ -116,6 +116,7 @@ final class KubeCelLibrary {
   private static final java.util.Set<String> REPLACED = java.util.Set.of(
       "double_to_string", "string_to_double", "duration_to_string", "duration_to_milliseconds",
       "string_to_int64", "string_to_uint64", "string_to_bool", "matches", "matches_string", "string_to_timestamp", "timestamp_to_string", "string_to_duration",
+      "duration_to_hours", "duration_to_minutes", "duration_to_seconds",
       "add_duration_duration", "subtract_duration_duration", "subtract_timestamp_duration",
       "subtract_timestamp_timestamp",
       "timestamp_to_year_with_tz", "timestamp_to_month_with_tz", "timestamp_to_day_of_year_with_tz",
@@ -147,6 +148,9 @@ final class KubeCelLibrary {
     bind1("string_to_timestamp", String.class, GoTime::parseTimestamp);
     bind1("timestamp_to_string", Instant.class, GoTime::formatTimestamp);
     bind1("string_to_duration", String.class, GoTime::parseDuration);
+    bind1("duration_to_hours", Duration.class, d -> GoTime.truncatedUnits(d, 3_600_000_000_000L));
+    bind1("duration_to_minutes", Duration.class, d -> GoTime.truncatedUnits(d, 60_000_000_000L));
+    bind1("duration_to_seconds", Duration.class, d -> GoTime.truncatedUnits(d, 1_000_000_000L));
     bind2("add_duration_duration", Duration.class, Duration.class, GoTime::add);
     bind2("subtract_duration_duration", Duration.class, Duration.class, GoTime::subtract);
     bind2("subtract_timestamp_duration", Instant.class, Duration.class, GoTime::subtract);
