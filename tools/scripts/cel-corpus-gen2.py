@@ -292,7 +292,8 @@ TS = ['0001-01-01T00:00:00Z', '9999-12-31T23:59:59.999999999Z', '0000-12-31T23:5
 TZS = ['', 'UTC', 'America/New_York', 'Asia/Kolkata', 'Europe/London', '+05:30', '-08:00', '05:30', '+5:30',
        '+0530', '+24:00', '+14:00', '-00:00', 'Z', 'utc', 'EST', 'Etc/GMT+5', 'Local', 'Australia/Lord_Howe',
        'Asia/Kathmandu', 'Nowhere/City', '+05', '+05:30:00', 'America/Sao_Paulo', 'Pacific/Chatham', 'GMT',
-       '-23:59', '+99:00', ' UTC']
+       '-23:59', '+99:00', ' UTC', 'GMT+0', 'GMT-0', 'GMT0', 'Factory', 'SystemV/EST5', 'Etc/GMT+5', 'Europe/Kyiv',
+       'UTC+5', 'PST', 'Zulu', 'UCT']
 GETTERS = ['getFullYear', 'getMonth', 'getDayOfYear', 'getDayOfMonth', 'getDate', 'getDayOfWeek', 'getHours',
            'getMinutes', 'getSeconds', 'getMilliseconds']
 DURS = ['0s', '-0s', '1s', '1h1m', '1.5h', '.5s', '1.s', '1us', '1\u00b5s', '1\u03bcs', '1ns', '1ms', '-1.5s', '+1s',

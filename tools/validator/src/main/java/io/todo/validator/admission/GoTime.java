@@ -160,7 +160,7 @@ final class GoTime {
 
   private static ZoneId zone(String name) {
     switch (name) {
-      case "", "UTC", "Local":
+      case "", "UTC", "Local", "GMT+0", "GMT-0", "Factory": // tzdata names that Java reads otherwise or lacks
         return ZoneOffset.UTC;
       case "EST": // tzdata links that Java keeps only as deprecated short ids
         return ZoneId.of("America/Panama");
@@ -171,7 +171,7 @@ final class GoTime {
       default:
         break;
     }
-    if (!ZONES.contains(name)) {
+    if (!ZONES.contains(name) || name.startsWith("SystemV/")) { // Java's SystemV zones are not in tzdata
       throw new IllegalArgumentException("unknown time zone " + name);
     }
     try {
