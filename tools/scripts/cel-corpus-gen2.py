@@ -2,9 +2,9 @@
 """Second differential hunt: CEL expressions for the areas the first generator (cel-corpus-gen.py)
 covers thinly -- the IP/CIDR grammar, the strings extension and RE2, number conversions and
 cross-type ordering, timestamps/durations (parsing, printing, overflow, time zones), optionals,
-comprehension error semantics and the `object` variable. About 75,000 expressions, one per line:
+comprehension error semantics and the `object` variable. About 78,000 expressions, one per line:
 
-    tools/scripts/cel-corpus-gen2.py [areas] [seed] > /tmp/cel2.txt     # areas: ip,ipfuzz,str,regex,num,conv,time,timearith,timefuzz,opt
+    tools/scripts/cel-corpus-gen2.py [areas] [seed] > /tmp/cel2.txt     # areas: ip,ipfuzz,str,regex,num,conv,time,timearith,timefuzz,opt,logic
     CEL_CORPUS=/tmp/cel2.txt mvn -q test -pl tools/validator -Dtest=CelPeerDiffTest
 
 Go maps iterate in random order, so a macro over a map literal with two keys ({1: 'a', 2: 'b'}.map(...))
@@ -603,9 +603,35 @@ def time_fuzz_exprs():
         yield f'string(duration({q(d)}))'
 
 
+def logic_fuzz_exprs():
+    """Random &&, ||, ! and ?: over true, false, errors and non-bools, alone and inside macros
+    (CEL's commutative error absorption)."""
+    atoms = ['true', 'false', '(1/0 == 1)', '({}.a)', 'null', '1', 'dyn(1)', "dyn('a')", 'x', '(x > 1)',
+             '(1/x == 1)', '[].all(y, y)', '([1].exists(y, 1/0 == y))']
+
+    def gen(d):
+        if d == 0 or random.random() < 0.3:
+            return random.choice(atoms)
+        op = random.choice(['&&', '||', '!', '?:'])
+        if op == '!':
+            return '!' + gen(d - 1)
+        if op == '?:':
+            return f'({gen(d - 1)} ? {gen(d - 1)} : {gen(d - 1)})'
+        return f'({gen(d - 1)} {op} {gen(d - 1)})'
+    seen = set()
+    while len(seen) < 3000:
+        e = gen(3)
+        if 'x' in e.replace('exists', ''):
+            e = (random.choice(['[0, 1, 2]', '[2]', '[0]', '[]']) + '.'
+                 + random.choice(['all', 'exists', 'exists_one', 'filter', 'map']) + f'(x, {e})')
+        seen.add(e)
+    yield from sorted(seen)
+
+
 AREAS = {'ip': ip_exprs, 'ipfuzz': ip_fuzz_exprs, 'str': str_exprs, 'regex': regex_fuzz_exprs, 'num': num_exprs,
          'conv': conv_exprs, 'time': time_exprs, 'timearith': time_arith_exprs,
-         'timefuzz': time_fuzz_exprs, 'opt': opt_exprs}
+         'timefuzz': time_fuzz_exprs, 'opt': opt_exprs,
+         'logic': logic_fuzz_exprs}
 
 
 def main():
