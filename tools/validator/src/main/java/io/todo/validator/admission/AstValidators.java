@@ -22,7 +22,8 @@ import java.util.stream.Collectors;
  * k8s.io/apiserver pkg/cel/environment): duration(), timestamp() and matches() with a literal first
  * argument must succeed on it, list and map literals must be homogeneous (except anywhere inside a
  * {@code format()} call, which the strings extension exempts), and {@code '<literal>'.format([...])}
- * must parse and its literal list must fit the clauses.
+ * must parse and its literal list must fit the clauses. Also a double literal out of range, which
+ * cel-go's parser refuses.
  */
 final class AstValidators {
   /** A problem found: the message and the id of the expression it is about. */
@@ -53,7 +54,19 @@ final class AstValidators {
     for (CelNavigableExpr n : nodes) {
       v.format(n.expr());
     }
+    for (CelNavigableExpr n : nodes) {
+      v.doubleLiteral(n.expr());
+    }
     return v.issues;
+  }
+
+  // ---- a double literal out of range (1e400): cel-go's parser refuses it, cel-java's reads infinity
+
+  private void doubleLiteral(CelExpr e) {
+    if (e.getKind() == Kind.CONSTANT && e.constant().getKind() == CelConstant.Kind.DOUBLE_VALUE
+        && Double.isInfinite(e.constant().doubleValue())) {
+      issues.add(new Issue(e.id(), "invalid double literal"));
+    }
   }
 
   // ---- duration('...'), timestamp('...'), matches('...'): the call must work on its literal
@@ -86,12 +99,7 @@ final class AstValidators {
 
   /** Whether the regex compiles, as cel-go's matches (RE2, as RE2J reads it) would compile it. */
   private static boolean compiles(String regex) {
-    try {
-      com.google.re2j.Pattern.compile(regex);
-      return true;
-    } catch (RuntimeException e) {
-      return false;
-    }
+    return GoRegex.compiles(regex);
   }
 
   // ---- homogeneous aggregate literals

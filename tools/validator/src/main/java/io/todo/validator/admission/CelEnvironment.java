@@ -99,12 +99,12 @@ final class CelEnvironment {
   /**
    * cel-java's extensions as Kubernetes configures cel-go's (k8s.io/apiserver/pkg/cel/environment,
    * compatibility version 1.35): strings version 2 (so no {@code reverse()} on strings; our own
-   * {@code format()}, {@code indexOf()} and {@code lastIndexOf()}, see {@link GoStrings}), optionals, sets, lists version 3 and two-variable comprehensions.
+   * {@code format()}, {@code split()}, {@code indexOf()} and {@code lastIndexOf()}, see {@link GoStrings}), optionals, sets, lists version 3 and two-variable comprehensions.
    */
   private <T> java.util.List<T> extensions(Class<T> kind) {
     return java.util.stream.Stream.<Object>of(
             CelExtensions.strings(EnumSet.complementOf(EnumSet.of(CelStringExtensions.Function.REVERSE,
-                CelStringExtensions.Function.INDEX_OF, CelStringExtensions.Function.LAST_INDEX_OF))),
+                CelStringExtensions.Function.SPLIT, CelStringExtensions.Function.INDEX_OF, CelStringExtensions.Function.LAST_INDEX_OF))),
             CelExtensions.optional(), CelExtensions.sets(options), CelExtensions.lists(),
             CelExtensions.comprehensions())
         .map(kind::cast).toList();

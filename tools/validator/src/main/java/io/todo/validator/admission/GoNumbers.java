@@ -74,37 +74,53 @@ final class GoNumbers {
     } else if (HEX.matcher(s).matches()) {
       v = Double.parseDouble(s.replace("_", ""));
     } else {
-      throw conversion("double");
+      throw conversionError("double");
     }
     if (Double.isInfinite(v)) {
-      throw conversion("double");
+      throw conversionError("double");
     }
-    return v;
+    return v == 0 && s.startsWith("-") ? -0.0 : v; // BigDecimal has no negative zero; Go keeps the sign
   }
 
-  private static final Pattern INTEGER = Pattern.compile("[+-]?[0-9]+");
-
-  /** {@code strconv.ParseInt(s, 10, 64)}: ASCII digits only (Java would take other scripts' digits). */
+  /** strconv.ParseInt(s, 10, 64): an optional sign and ASCII digits only (Java also takes other scripts' digits). */
   static long parseInt(String s) {
-    if (!INTEGER.matcher(s).matches()) {
-      throw conversion("int");
+    String digits = s.startsWith("+") || s.startsWith("-") ? s.substring(1) : s;
+    if (digits.isEmpty() || !IpAddress.isAsciiDigits(digits)) {
+      throw conversionError("int");
     }
     try {
       return Long.parseLong(s);
     } catch (NumberFormatException e) {
-      throw conversion("int");
+      throw conversionError("int");
     }
   }
 
-  /** {@code strconv.ParseUint(s, 10, 64)}: no sign at all. */
+  /** strconv.ParseBool: cel-java lacks "T" and "F". */
+  static boolean parseBool(String s) {
+    switch (s) {
+      case "1", "t", "T", "true", "TRUE", "True":
+        return true;
+      case "0", "f", "F", "false", "FALSE", "False":
+        return false;
+      default:
+        throw conversionError("bool");
+    }
+  }
+
+  /** cel-go's message for a string that does not convert (it does not repeat the string). */
+  static IllegalArgumentException conversionError(String type) {
+    return new IllegalArgumentException("type conversion error from 'string' to '" + type + "'");
+  }
+
+  /** strconv.ParseUint(s, 10, 64): ASCII digits only, no sign. */
   static com.google.common.primitives.UnsignedLong parseUint(String s) {
-    if (!INTEGER.matcher(s).matches() || s.charAt(0) == '+' || s.charAt(0) == '-') {
-      throw conversion("uint");
+    if (s.isEmpty() || !IpAddress.isAsciiDigits(s)) {
+      throw conversionError("uint");
     }
     try {
       return com.google.common.primitives.UnsignedLong.valueOf(s);
     } catch (NumberFormatException e) {
-      throw conversion("uint");
+      throw conversionError("uint");
     }
   }
 
@@ -127,14 +143,49 @@ final class GoNumbers {
     return a.mod(b);
   }
 
-  private static IllegalArgumentException conversion(String type) {
-    return new IllegalArgumentException("type conversion error from 'string' to '" + type + "'");
-  }
-
   /** cel-go's {@code string(duration)}: seconds in Go's shortest 'f' form, then "s". */
   static String formatDuration(java.time.Duration d) {
-    BigDecimal seconds = BigDecimal.valueOf(d.getSeconds()).add(BigDecimal.valueOf(d.getNano(), 9));
-    double f = seconds.doubleValue();
+    double f;
+    try {
+      // Go's Duration.Seconds(): whole seconds plus the nanoseconds / 1e9, each a float64, so
+      // 2562047us prints as 2.5620469999999997s
+      long n = d.toNanos();
+      f = (double) (n / 1_000_000_000L) + (double) (n % 1_000_000_000L) / 1e9;
+    } catch (ArithmeticException e) {
+      f = BigDecimal.valueOf(d.getSeconds()).add(BigDecimal.valueOf(d.getNano(), 9)).doubleValue();
+    }
     return shortest(f).toPlainString() + "s";
+  }
+
+  /**
+   * cel-go's ordering of a double against a double, int or uint: NaN cannot be ordered (an error),
+   * an int or uint is compared as a double once the double is within its range (so -0.0 == 0u).
+   */
+  static int compareNumbers(Object a, Object b) {
+    if (a instanceof Double x && Double.isNaN(x) || b instanceof Double y && Double.isNaN(y)) {
+      throw new IllegalArgumentException("NaN values cannot be ordered");
+    }
+    if (a instanceof Double x) {
+      return b instanceof Double y ? cmp(x, y) : compareDouble(x, b);
+    }
+    return -compareDouble((Double) b, a);
+  }
+
+  private static int compareDouble(double d, Object other) {
+    if (other instanceof Long i) {
+      if (d < 0x1p63 * -1) {
+        return -1;
+      }
+      return d > 0x1p63 ? 1 : cmp(d, (double) i);
+    }
+    com.google.common.primitives.UnsignedLong u = (com.google.common.primitives.UnsignedLong) other;
+    if (d < 0) {
+      return -1;
+    }
+    return d > 0x1p64 ? 1 : cmp(d, u.doubleValue());
+  }
+
+  private static int cmp(double a, double b) {
+    return a < b ? -1 : a > b ? 1 : 0;
   }
 }

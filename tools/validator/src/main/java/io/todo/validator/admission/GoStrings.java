@@ -4,6 +4,7 @@ package io.todo.validator.admission;
  * cel-go's strings extension {@code indexOf} and {@code lastIndexOf} (on code points), which
  * Kubernetes uses and cel-java's differ from: an offset past the end gives -1 rather than an error
  * ({@code ''.indexOf('l')} fails in cel-java), and an empty substring gives the offset as it is.
+ * Also {@code split} as Go's strings.SplitN: cel-java mishandles a negative limit (all parts).
  */
 final class GoStrings {
   private GoStrings() {}
@@ -71,5 +72,43 @@ final class GoStrings {
 
   private static int utf8Length(String s) {
     return s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+  }
+
+  static java.util.List<String> split(String s, String sep) {
+    return split(s, sep, -1);
+  }
+
+  /** Go's strings.SplitN: n == 0 none, n < 0 all, else at most n parts (the last one the rest). */
+  static java.util.List<String> split(String s, String sep, long limit) {
+    java.util.List<String> out = new java.util.ArrayList<>();
+    if (limit == 0) {
+      return out;
+    }
+    if (sep.isEmpty()) {
+      // explode into code points; at most n parts, the last one the rest
+      int runes = s.codePointCount(0, s.length());
+      long n = limit < 0 || limit > runes ? runes : limit;
+      int at = 0;
+      for (long i = 0; i < n - 1; i++) {
+        int next = s.offsetByCodePoints(at, 1);
+        out.add(s.substring(at, next));
+        at = next;
+      }
+      if (n > 0) {
+        out.add(s.substring(at));
+      }
+      return out;
+    }
+    int at = 0;
+    while (limit < 0 || out.size() < limit - 1) {
+      int m = s.indexOf(sep, at);
+      if (m < 0) {
+        break;
+      }
+      out.add(s.substring(at, m));
+      at = m + sep.length();
+    }
+    out.add(s.substring(at));
+    return out;
   }
 }

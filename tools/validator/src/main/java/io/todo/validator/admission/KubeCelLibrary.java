@@ -5,7 +5,6 @@ import static dev.cel.common.CelOverloadDecl.newMemberOverload;
 
 import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
-import com.google.re2j.PatternSyntaxException;
 import dev.cel.common.CelFunctionDecl;
 import dev.cel.common.CelOverloadDecl;
 import dev.cel.common.types.CelType;
@@ -18,6 +17,9 @@ import dev.cel.common.values.NullValue;
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelFunctionBinding;
 import java.util.ArrayList;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -111,9 +113,21 @@ final class KubeCelLibrary {
   // overload ids, so they replace cel-java's (CelPeerDiffTest checks both the value and that the
   // replacement is the one used)
 
-  private static final java.util.Set<String> REPLACED =
-      java.util.Set.of("double_to_string", "string_to_double", "duration_to_string", "duration_to_milliseconds",
-          "string_to_int64", "string_to_uint64", "modulo_int64", "modulo_uint64");
+  private static final java.util.Set<String> REPLACED = java.util.Set.of(
+      "double_to_string", "string_to_double", "duration_to_string", "duration_to_milliseconds",
+      "string_to_int64", "string_to_uint64", "modulo_int64", "modulo_uint64", "string_to_bool", "matches", "matches_string", "string_to_timestamp", "timestamp_to_string", "string_to_duration",
+      "duration_to_hours", "duration_to_minutes", "duration_to_seconds",
+      "add_duration_duration", "subtract_duration_duration", "subtract_timestamp_duration",
+      "subtract_timestamp_timestamp",
+      "timestamp_to_year_with_tz", "timestamp_to_month_with_tz", "timestamp_to_day_of_year_with_tz",
+      "timestamp_to_day_of_month_with_tz", "timestamp_to_day_of_month_1_based_with_tz",
+      "timestamp_to_day_of_week_with_tz", "timestamp_to_hours_with_tz", "timestamp_to_minutes_with_tz",
+      "timestamp_to_seconds_with_tz", "timestamp_to_milliseconds_with_tz",
+      "less_double", "less_int64_double", "less_double_int64", "less_uint64_double", "less_double_uint64",
+      "less_equals_double", "less_equals_int64_double", "less_equals_double_int64", "less_equals_uint64_double",
+      "less_equals_double_uint64", "greater_double", "greater_int64_double", "greater_double_int64",
+      "greater_uint64_double", "greater_double_uint64", "greater_equals_double", "greater_equals_int64_double",
+      "greater_equals_double_int64", "greater_equals_uint64_double", "greater_equals_double_uint64");
 
   /** The standard overload ids this library binds instead of cel-java. */
   java.util.Set<String> replacedStandardOverloads() {
@@ -130,6 +144,54 @@ final class KubeCelLibrary {
     bind2("modulo_int64", Long.class, Long.class, GoNumbers::modulo);
     bind2("modulo_uint64", com.google.common.primitives.UnsignedLong.class, com.google.common.primitives.UnsignedLong.class,
         GoNumbers::modulo);
+    bind1("string_to_bool", String.class, GoNumbers::parseBool);
+    // matches() with Go's reading of a literal '{' (see GoRegex)
+    bind2("matches", String.class, String.class, (s, re) -> GoRegex.compile(re).matcher(s).find());
+    bind2("matches_string", String.class, String.class, (s, re) -> GoRegex.compile(re).matcher(s).find());
+    bind1("string_to_timestamp", String.class, GoTime::parseTimestamp);
+    bind1("timestamp_to_string", Instant.class, GoTime::formatTimestamp);
+    bind1("string_to_duration", String.class, GoTime::parseDuration);
+    bind1("duration_to_hours", Duration.class, d -> GoTime.truncatedUnits(d, 3_600_000_000_000L));
+    bind1("duration_to_minutes", Duration.class, d -> GoTime.truncatedUnits(d, 60_000_000_000L));
+    bind1("duration_to_seconds", Duration.class, d -> GoTime.truncatedUnits(d, 1_000_000_000L));
+    bind2("add_duration_duration", Duration.class, Duration.class, GoTime::add);
+    bind2("subtract_duration_duration", Duration.class, Duration.class, GoTime::subtract);
+    bind2("subtract_timestamp_duration", Instant.class, Duration.class, GoTime::subtract);
+    bind2("subtract_timestamp_timestamp", Instant.class, Instant.class, GoTime::subtract);
+    withZone("timestamp_to_year_with_tz", LocalDateTime::getYear);
+    withZone("timestamp_to_month_with_tz", t -> t.getMonthValue() - 1);
+    withZone("timestamp_to_day_of_year_with_tz", t -> t.getDayOfYear() - 1);
+    withZone("timestamp_to_day_of_month_with_tz", t -> t.getDayOfMonth() - 1);
+    withZone("timestamp_to_day_of_month_1_based_with_tz", LocalDateTime::getDayOfMonth);
+    withZone("timestamp_to_day_of_week_with_tz", t -> t.getDayOfWeek().getValue() % 7); // Sunday 0
+    withZone("timestamp_to_hours_with_tz", LocalDateTime::getHour);
+    withZone("timestamp_to_minutes_with_tz", LocalDateTime::getMinute);
+    withZone("timestamp_to_seconds_with_tz", LocalDateTime::getSecond);
+    withZone("timestamp_to_milliseconds_with_tz", t -> t.getNano() / 1_000_000);
+    // orderings with a double: NaN is an error in cel-go (cel-java says false, or true across types)
+    orderings("less", c -> c < 0);
+    orderings("less_equals", c -> c <= 0);
+    orderings("greater", c -> c > 0);
+    orderings("greater_equals", c -> c >= 0);
+    // int(duration): nanoseconds (cel-go has it, cel-java does not)
+    fn("int", newGlobalOverload("k8s_duration_to_int", INT, SimpleType.DURATION));
+    bind1("k8s_duration_to_int", Duration.class, GoTime::nanos);
+  }
+
+  private void orderings(String op, java.util.function.IntPredicate holds) {
+    Class<?> u = com.google.common.primitives.UnsignedLong.class;
+    Object[][] pairs = {{"double", Double.class, Double.class}, {"int64_double", Long.class, Double.class},
+        {"double_int64", Double.class, Long.class}, {"uint64_double", u, Double.class},
+        {"double_uint64", Double.class, u}};
+    for (Object[] p : pairs) {
+      bind2(op + "_" + p[0], (Class<?>) p[1], (Class<?>) p[2],
+          (a, b) -> holds.test(GoNumbers.compareNumbers(a, b)));
+    }
+  }
+
+  /** A timestamp getter with cel-go's time zone argument (see {@link GoTime#in}). */
+  private void withZone(String id, java.util.function.ToIntFunction<LocalDateTime> field) {
+    bind2(id, Instant.class, String.class, (t, tz) -> (long) field.applyAsInt(GoTime.in(t, tz)));
   }
 
   // ---- lists: isSorted, sum, min, max, indexOf, lastIndexOf
@@ -331,11 +393,7 @@ final class KubeCelLibrary {
   }
 
   private static Pattern pattern(String re) {
-    try {
-      return Pattern.compile(re);
-    } catch (PatternSyntaxException e) {
-      throw new IllegalArgumentException("invalid regular expression: " + re);
-    }
+    return GoRegex.compile(re);
   }
 
   /**
@@ -369,6 +427,12 @@ final class KubeCelLibrary {
   private void strings() {
     fn("format", newMemberOverload("k8s_string_format", STRING, STRING, LIST));
     bind2("k8s_string_format", String.class, List.class, StringFormat::format);
+    // the strings extension's split, as Go's strings.SplitN (see GoStrings)
+    fn("split", newMemberOverload("k8s_string_split", STRINGS, STRING, STRING),
+        newMemberOverload("k8s_string_split_int", STRINGS, STRING, STRING, INT));
+    bind2("k8s_string_split", String.class, String.class, GoStrings::split);
+    bindings.add(CelFunctionBinding.from("k8s_string_split_int", List.of(String.class, String.class, Long.class),
+        args -> call(() -> GoStrings.split((String) args[0], (String) args[1], (Long) args[2]))));
   }
 
   // ---- URLs
