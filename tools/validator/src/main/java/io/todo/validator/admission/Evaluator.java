@@ -109,11 +109,11 @@ final class Evaluator {
       Policy p = set.policies().get(b.policyName());
       if (p.hasAuditAnnotations() && noted.add(p.name())) {
         out.add(new Finding(Severity.INFO, rule(p), null, "spec.auditAnnotations",
-            "ValidatingAdmissionPolicy '" + p.name() + "': auditAnnotations are not evaluated offline (they only"
-                + " annotate the cluster's audit events)", p.location()));
+            "ValidatingAdmissionPolicy '" + p.name() + "': auditAnnotations are only checked for errors offline (their"
+                + " values only annotate the cluster's audit events)", p.location()));
       }
       for (Resource r : resources) {
-        if (r.kind() == null || r.apiVersion() == null) {
+        if (r.kind() == null || r.apiVersion() == null || isAdmissionPolicyResource(r)) {
           continue;
         }
         ResourceKey key = key(r);
@@ -125,6 +125,15 @@ final class Evaluator {
       }
     }
     return out;
+  }
+
+  /**
+   * The API server never runs policies on policies and bindings themselves (generic.Plugin's
+   * admissionResources), so that a policy cannot lock itself in.
+   */
+  private static boolean isAdmissionPolicyResource(Resource r) {
+    return "admissionregistration.k8s.io".equals(r.group()) && List.of("ValidatingAdmissionPolicy",
+        "ValidatingAdmissionPolicyBinding", "MutatingAdmissionPolicy", "MutatingAdmissionPolicyBinding").contains(r.kind());
   }
 
   static String rule(Policy p) {
@@ -206,7 +215,7 @@ final class Evaluator {
       params = found.get();
     }
     Map<String, Object> base = new HashMap<>();
-    base.put("object", celObjects.computeIfAbsent(r, x -> CelValues.of(x.object())));
+    base.put("object", celObjects.computeIfAbsent(r, x -> CelValues.of(asRegistered(x.object(), key))));
     base.put("oldObject", NullValue.NULL_VALUE);
     base.put("namespaceObject", namespaceObject(key));
     base.put("request", request(r, key));
@@ -222,6 +231,7 @@ final class Evaluator {
       for (Policy.Validation v : p.validations()) {
         validate(p, b, r, v, activation, out);
       }
+      auditAnnotationErrors(p, b, r, activation, out);
     }
   }
 
@@ -250,6 +260,31 @@ final class Evaluator {
       return false;
     }
     return true;
+  }
+
+  /**
+   * An auditAnnotation whose valueExpression errs (or is neither string nor null) denies the request
+   * under failurePolicy Fail, whatever the binding's validationActions, as in the API server's dispatcher.
+   */
+  private void auditAnnotationErrors(Policy p, Binding b, Resource r, Map<String, Object> activation, List<Finding> out) {
+    if (p.failOpen()) {
+      return;
+    }
+    for (Policy.Named a : p.auditAnnotations()) {
+      String error;
+      try {
+        Object v = a.expression().eval(activation);
+        if (v instanceof String || v instanceof NullValue) {
+          continue;
+        }
+        error = "valueExpression '" + a.expression().source + "' resulted in unsupported return type: "
+            + KubeCelLibrary.typeName(v) + ". Return type must be either string or null.";
+      } catch (CelEvaluationException e) {
+        error = resultedInError(a.expression(), e);
+      }
+      out.add(new Finding(Severity.ERROR, rule(p), r.ref(), null, redact("ValidatingAdmissionPolicy '" + p.name()
+          + "' with binding '" + b.name() + "' denied request: " + error), r.origin()));
+    }
   }
 
   private static String resultedInError(CelEnvironment.Expression e, CelEvaluationException x) {
@@ -328,6 +363,28 @@ final class Evaluator {
         || (c > 0xff && Character.isSpaceChar(c)) && c != 0x200B;
   }
 
+  /**
+   * The object as validating admission sees it: the API server has put a namespaced object without
+   * one in the request's namespace, and labelled a Namespace with its name.
+   */
+  private static JsonNode asRegistered(JsonNode object, ResourceKey key) {
+    boolean fillNamespace = key.namespaced() && !object.path("metadata").path("namespace").isTextual();
+    boolean nameLabel = !key.namespaced() && key.group().isEmpty() && "Namespace".equals(key.kind());
+    if (!(fillNamespace || nameLabel) || !object.path("metadata").isObject()) {
+      return object;
+    }
+    com.fasterxml.jackson.databind.node.ObjectNode copy = object.deepCopy();
+    com.fasterxml.jackson.databind.node.ObjectNode meta = (com.fasterxml.jackson.databind.node.ObjectNode) copy.get("metadata");
+    if (fillNamespace) {
+      meta.put("namespace", key.namespace());
+    }
+    if (nameLabel) {
+      (meta.path("labels").isObject() ? (com.fasterxml.jackson.databind.node.ObjectNode) meta.get("labels") : meta.putObject("labels"))
+          .put("kubernetes.io/metadata.name", key.name());
+    }
+    return copy;
+  }
+
   // ---- params
 
   private Optional<List<Object>> params(Policy p, Binding b, ResourceKey key, Resource r, List<Finding> out) {
@@ -341,14 +398,17 @@ final class Evaluator {
     boolean namespaced = crd != null
         ? !"Cluster".equals(crd.path("scope").asText())
         : bundle.namespaced(group, kind.kind()).orElse(ofKind.stream().anyMatch(c -> c.namespace() != null));
+    // generic.CollectParams: its checks in its order, each a configuration error of the binding
     String namespace = null;
     if (namespaced) {
       namespace = ref.namespace() != null && !ref.namespace().isEmpty() ? ref.namespace() : key.namespace();
       if (namespace == null) {
-        out.add(finding(p, b, r, "failed to configure binding: paramRef.namespace must be set when the paramKind "
-            + kind.kind() + " is namespaced and the object is cluster-scoped"));
+        configError(p, b, r, "cannot use namespaced paramRef in policy binding that matches cluster-scoped resources", out);
         return Optional.empty();
       }
+    } else if (ref.namespace() != null && !ref.namespace().isEmpty()) {
+      configError(p, b, r, "paramRef.namespace must not be provided for a cluster-scoped `paramKind`", out);
+      return Optional.empty();
     }
     List<Object> found = new ArrayList<>();
     for (Resource c : ofKind) {
@@ -363,11 +423,22 @@ final class Evaluator {
     }
     if (found.isEmpty()) {
       if (ref.notFoundDeny()) {
-        out.add(finding(p, b, r, "no params found for policy binding with `Deny` parameterNotFoundAction"));
+        configError(p, b, r, "no params found for policy binding with `Deny` parameterNotFoundAction", out);
       }
       return Optional.empty();
     }
     return Optional.of(found);
+  }
+
+  /**
+   * A binding that cannot be applied: the dispatcher denies (failurePolicy Fail) or skips (Ignore)
+   * whatever the binding's validationActions, since they only apply to validation decisions.
+   */
+  private void configError(Policy p, Binding b, Resource r, String error, List<Finding> out) {
+    if (!p.failOpen()) {
+      out.add(new Finding(Severity.ERROR, rule(p), r.ref(), null, redact("ValidatingAdmissionPolicy '" + p.name()
+          + "' with binding '" + b.name() + "' denied request: failed to configure binding: " + error), r.origin()));
+    }
   }
 
   // ---- request and namespaceObject
@@ -403,8 +474,13 @@ final class Evaluator {
     m.put("resource", resource);
     m.put("requestKind", kind);
     m.put("requestResource", resource);
-    m.put("name", key.name());
-    m.put("namespace", key.namespace() == null ? "" : key.namespace());
+    // AdmissionRequest's name and namespace are omitempty: absent, not "", for a cluster-scoped object
+    if (!key.name().isEmpty()) {
+      m.put("name", key.name());
+    }
+    if (key.namespace() != null && !key.namespace().isEmpty()) {
+      m.put("namespace", key.namespace());
+    }
     m.put("operation", "CREATE");
     m.put("userInfo", Map.of("username", USERNAME, "groups", GROUPS));
     m.put("dryRun", false);

@@ -1,0 +1,139 @@
+package io.todo.validator.admission;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.todo.validator.load.Manifests;
+import io.todo.validator.model.Finding;
+import io.todo.validator.model.Resource;
+import io.todo.validator.peers.PeerTool;
+import io.todo.validator.pipeline.Target;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every {@code admission-cases/} directory (but those expecting a load error) through Kubernetes'
+ * own ValidatingAdmissionPolicy plugin (tools/scripts/vap-peer: k8s.io/apiserver v0.36.6 over fake
+ * clients) and through our admission stage: the same findings, as lines
+ * {@code Kind/namespace/name TAB policy TAB binding TAB action TAB text}.
+ *
+ * <p>Our findings map to actions by severity (error → Deny, warning → Warn, info → Audit: one
+ * finding per decision at the binding's strongest action, which vap-peer mirrors). Our texts add
+ * {@code " (reason: X)"} for a validation's non-Invalid reason, which the API server returns as the
+ * status reason, not in the message: it is removed before comparing. A knowing difference is listed
+ * in {@code admission-peer/differences.tsv} (case, side, the line, reason); a listed line that no
+ * longer differs fails the test, so the list stays true.
+ */
+class AdmissionPeerDiffTest {
+  private static final Pattern TEXT = Pattern.compile(
+      "(?:ValidatingAdmissionPolicy '[^']*' with binding '([^']*)' denied request: |"
+          + "Validation failed for ValidatingAdmissionPolicy '[^']*' with binding '([^']*)': ).*");
+  private static final Pattern REASON = Pattern.compile(" \\(reason: (Unauthorized|Forbidden|RequestEntityTooLarge)\\)$");
+
+  @Test
+  void sameFindingsAsKubernetes() throws Exception {
+    Path peer = PeerTool.require("vap-peer", "tools/scripts/vap-peer.sh");
+    Path root = Path.of(Objects.requireNonNull(getClass().getResource("/admission-cases")).toURI());
+    Map<String, String> listed = differences();
+    List<String> unexpected = new ArrayList<>();
+    List<String> seen = new ArrayList<>();
+    List<Path> dirs;
+    try (Stream<Path> s = Files.list(root)) {
+      dirs = s.filter(Files::isDirectory).filter(d -> !Files.exists(d.resolve("expected-error.txt"))).sorted().toList();
+    }
+    assertThat(dirs).hasSizeGreaterThanOrEqualTo(12);
+    for (Path dir : dirs) {
+      String name = dir.getFileName().toString();
+      TreeSet<String> theirs = new TreeSet<>(kubernetes(peer, dir));
+      TreeSet<String> ours = new TreeSet<>(ours(dir));
+      for (String l : theirs) {
+        if (!ours.contains(l)) {
+          String key = name + "\tkubernetes\t" + l;
+          if (listed.containsKey(key)) {
+            seen.add(key);
+          } else {
+            unexpected.add(name + ": only Kubernetes: " + l);
+          }
+        }
+      }
+      for (String l : ours) {
+        if (!theirs.contains(l)) {
+          String key = name + "\tours\t" + l;
+          if (listed.containsKey(key)) {
+            seen.add(key);
+          } else {
+            unexpected.add(name + ": only ours:       " + l);
+          }
+        }
+      }
+    }
+    List<String> stale = listed.keySet().stream().filter(k -> !seen.contains(k)).toList();
+    assertThat(unexpected).as("findings that differ from Kubernetes (fix, or list in admission-peer/differences.tsv)").isEmpty();
+    assertThat(stale).as("listed in admission-peer/differences.tsv but no longer different").isEmpty();
+  }
+
+  private static List<String> kubernetes(Path peer, Path dir) throws IOException, InterruptedException {
+    Process p = new ProcessBuilder(peer.toString(), dir.toString()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).as("vap-peer " + dir).isZero();
+    return out.lines().filter(l -> !l.isEmpty()).toList();
+  }
+
+  private static List<String> ours(Path dir) {
+    Path file = dir.resolve("resources.yaml");
+    List<Resource> resources = new Manifests().readFile(file, "resources.yaml");
+    Map<String, Resource> byLocation = new HashMap<>();
+    resources.forEach(r -> byLocation.put(r.origin().toString(), r));
+    List<Finding> findings = new AdmissionStage(dir.resolve("admission"), "admission")
+        .check(new Target(file, "resources.yaml", null, null), resources);
+    List<String> lines = new ArrayList<>();
+    for (Finding f : findings) {
+      if (f.resource() == null) {
+        continue; // notes about the policy itself (auditAnnotations)
+      }
+      Resource r = byLocation.get(f.location().toString());
+      Matcher m = TEXT.matcher(f.message());
+      assertThat(r).as(f.toString()).isNotNull();
+      assertThat(m.matches()).as(f.message()).isTrue();
+      String action = switch (f.severity()) {
+        case ERROR -> "Deny";
+        case WARNING -> "Warn";
+        default -> "Audit";
+      };
+      String id = r.kind() + "/" + Objects.toString(r.namespace(), "") + "/" + Objects.toString(r.name(), "");
+      String binding = m.group(1) != null ? m.group(1) : m.group(2);
+      String text = REASON.matcher(f.message()).replaceFirst("");
+      lines.add(String.join("\t", id, f.ruleId().substring("ADM-".length()), binding, action, text));
+    }
+    return lines;
+  }
+
+  /** case TAB kubernetes|ours TAB the line (5 tab-separated fields) TAB why. */
+  private Map<String, String> differences() throws IOException {
+    Map<String, String> m = new HashMap<>();
+    try (var in = Objects.requireNonNull(getClass().getResourceAsStream("/admission-peer/differences.tsv"))) {
+      for (String l : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+        if (l.isBlank() || l.startsWith("#")) {
+          continue;
+        }
+        String[] f = l.split("\t", -1);
+        assertThat(f).as(l).hasSize(8);
+        m.put(String.join("\t", List.of(f).subList(0, 7)), f[7]);
+      }
+    }
+    return m;
+  }
+}
