@@ -119,8 +119,10 @@ final class Evaluator {
         ResourceKey key = key(r);
         Map<String, String> nsLabels = namespaceLabelsFor(r, key);
         Map<String, String> objLabels = labels(r.object());
-        if (p.match().matches(key, objLabels, nsLabels) && b.match().matches(key, objLabels, nsLabels)) {
-          evaluate(p, b, r, key, out);
+        List<ResourceKey> equivalents = equivalents(key);
+        ResourceKey matched = p.match().matchedAs(key, equivalents, objLabels, nsLabels);
+        if (matched != null && b.match().matches(key, equivalents, objLabels, nsLabels)) {
+          evaluate(p, b, r, key, matched, out);
         }
       }
     }
@@ -159,6 +161,25 @@ final class Evaluator {
     }
     String namespace = namespaced ? (r.namespace() == null || r.namespace().isEmpty() ? "default" : r.namespace()) : null;
     return new ResourceKey(group, version, r.kind(), plural, namespaced, r.name() == null ? "" : r.name(), namespace);
+  }
+
+  /**
+   * The resource at each version its CRD serves, in the CRD's order (the API server's equivalent
+   * resources); null for other kinds, whose served versions we do not know.
+   */
+  private List<ResourceKey> equivalents(ResourceKey key) {
+    JsonNode crd = crd(key.group(), key.kind());
+    if (crd == null || !crd.path("versions").isArray()) {
+      return null;
+    }
+    List<ResourceKey> out = new ArrayList<>();
+    for (JsonNode v : crd.path("versions")) {
+      if (v.path("name").isTextual() && v.path("served").asBoolean(true)) {
+        out.add(new ResourceKey(key.group(), v.get("name").asText(), key.kind(), key.resource(), key.namespaced(),
+            key.name(), key.namespace()));
+      }
+    }
+    return out;
   }
 
   /** Kubernetes' own kind → resource guess (meta.UnsafeGuessKindToResource), right for every built-in kind. */
@@ -203,7 +224,12 @@ final class Evaluator {
 
   // ---- evaluation
 
-  private void evaluate(Policy p, Binding b, Resource r, ResourceKey key, List<Finding> out) {
+  /**
+   * {@code matched}: the key the policy matched the request as; another version of a custom resource
+   * under matchPolicy Equivalent makes the object that version (apiVersion only, as for a CRD without
+   * a conversion webhook) and request.kind/resource that version too.
+   */
+  private void evaluate(Policy p, Binding b, Resource r, ResourceKey key, ResourceKey matched, List<Finding> out) {
     List<Object> params;
     if (p.paramKind() == null) {
       params = List.of(NullValue.NULL_VALUE);
@@ -215,10 +241,12 @@ final class Evaluator {
       params = found.get();
     }
     Map<String, Object> base = new HashMap<>();
-    base.put("object", celObjects.computeIfAbsent(r, x -> CelValues.of(asRegistered(x.object(), key))));
+    base.put("object", matched.version().equals(key.version())
+        ? celObjects.computeIfAbsent(r, x -> CelValues.of(asRegistered(x.object(), key)))
+        : CelValues.of(withApiVersion(asRegistered(r.object(), key), matched)));
     base.put("oldObject", NullValue.NULL_VALUE);
     base.put("namespaceObject", namespaceObject(key));
-    base.put("request", request(r, key));
+    base.put("request", request(key, matched));
     for (Object param : params) {
       Map<String, Object> activation = new HashMap<>(base);
       activation.put("params", param);
@@ -443,22 +471,31 @@ final class Evaluator {
 
   // ---- request and namespaceObject
 
+  /**
+   * As cel.CreateNamespaceObject: the Namespace's metadata (name, labels with the name label the API
+   * server adds, and the other fields it copies), spec and status (empty when not rendered), no apiVersion or kind.
+   */
   private Object namespaceObject(ResourceKey key) {
     if (!key.namespaced()) {
       return NullValue.NULL_VALUE;
     }
     Resource ns = namespaces.get(key.namespace());
-    if (ns != null) {
-      Map<String, Object> obj = new LinkedHashMap<>(asMap(CelValues.of(ns.object())));
-      Map<String, Object> meta = new LinkedHashMap<>(asMap(obj.getOrDefault("metadata", Map.of())));
-      meta.put("labels", Map.copyOf(withNameLabel(labels(ns.object()), key.namespace())));
-      obj.put("metadata", meta);
-      return obj;
+    Map<String, Object> rendered = ns == null ? Map.of() : asMap(CelValues.of(ns.object()));
+    Map<String, Object> renderedMeta = asMap(rendered.getOrDefault("metadata", Map.of()));
+    Map<String, Object> meta = new LinkedHashMap<>();
+    for (String f : List.of("generateName", "uid", "resourceVersion", "generation", "deletionTimestamp",
+        "deletionGracePeriodSeconds", "annotations", "finalizers")) {
+      if (renderedMeta.containsKey(f)) {
+        meta.put(f, renderedMeta.get(f));
+      }
     }
-    return Map.of(
-        "apiVersion", "v1",
-        "kind", "Namespace",
-        "metadata", Map.of("name", key.namespace(), "labels", Map.of("kubernetes.io/metadata.name", key.namespace())));
+    meta.put("name", key.namespace());
+    meta.put("labels", Map.copyOf(withNameLabel(ns == null ? Map.of() : labels(ns.object()), key.namespace())));
+    Map<String, Object> obj = new LinkedHashMap<>();
+    obj.put("metadata", meta);
+    obj.put("spec", rendered.getOrDefault("spec", Map.of()));
+    obj.put("status", rendered.getOrDefault("status", Map.of()));
+    return obj;
   }
 
   @SuppressWarnings("unchecked")
@@ -466,14 +503,19 @@ final class Evaluator {
     return o instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
   }
 
-  private static Map<String, Object> request(Resource r, ResourceKey key) {
-    Map<String, Object> kind = Map.of("group", key.group(), "version", key.version(), "kind", key.kind());
-    Map<String, Object> resource = Map.of("group", key.group(), "version", key.version(), "resource", key.resource());
+  private static JsonNode withApiVersion(JsonNode object, ResourceKey matched) {
+    com.fasterxml.jackson.databind.node.ObjectNode copy = object.deepCopy();
+    copy.put("apiVersion", matched.group().isEmpty() ? matched.version() : matched.group() + "/" + matched.version());
+    return copy;
+  }
+
+  /** kind and resource: as matched; requestKind and requestResource: as sent. */
+  private static Map<String, Object> request(ResourceKey key, ResourceKey matched) {
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("kind", kind);
-    m.put("resource", resource);
-    m.put("requestKind", kind);
-    m.put("requestResource", resource);
+    m.put("kind", Map.of("group", matched.group(), "version", matched.version(), "kind", matched.kind()));
+    m.put("resource", Map.of("group", matched.group(), "version", matched.version(), "resource", matched.resource()));
+    m.put("requestKind", Map.of("group", key.group(), "version", key.version(), "kind", key.kind()));
+    m.put("requestResource", Map.of("group", key.group(), "version", key.version(), "resource", key.resource()));
     // AdmissionRequest's name and namespace are omitempty: absent, not "", for a cluster-scoped object
     if (!key.name().isEmpty()) {
       m.put("name", key.name());
