@@ -533,7 +533,8 @@ func (w *world) runBinding(p *admissionregistrationv1.ValidatingAdmissionPolicy,
 			ns = u.GetNamespace()
 		}
 		attrs := admission.NewAttributesRecord(u.DeepCopy(), nil, gvk, ns, u.GetName(), gvr, "", admission.Create,
-			&metav1.CreateOptions{}, false, requester)
+			// the create handler sets the options' kind (endpoints/handlers/create.go)
+			&metav1.CreateOptions{TypeMeta: metav1.TypeMeta{Kind: "CreateOptions", APIVersion: "meta.k8s.io/v1"}}, false, requester)
 		rec := &warnings{}
 		ctx := warning.WithWarningRecorder(context.Background(), rec)
 		err := plugin.Validate(ctx, attrs, o)
