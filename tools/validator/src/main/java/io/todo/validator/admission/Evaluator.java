@@ -247,20 +247,35 @@ final class Evaluator {
     base.put("oldObject", NullValue.NULL_VALUE);
     base.put("namespaceObject", namespaceObject(key));
     base.put("request", request(key, matched));
+    // as the API server's matchconditions.Matcher: no namespaceObject, and request.resource as sent
+    Map<String, Object> conditionBase = new HashMap<>(base);
+    conditionBase.put("namespaceObject", NullValue.NULL_VALUE);
+    conditionBase.put("request", request(key, matched, key));
     for (Object param : params) {
-      Map<String, Object> activation = new HashMap<>(base);
-      activation.put("params", param);
-      LazyVariables vars = new LazyVariables(p.variables());
-      activation.put("variables", vars);
-      vars.bind(activation);
-      if (!conditionsHold(p, b, r, activation, out)) {
+      if (!conditionsHold(p, b, r, activation(p, conditionBase, param), out)) {
         continue;
       }
+      Map<String, Object> validations = activation(p, base, param);
+      Map<String, Object> messages = activation(p, base, param);
       for (Policy.Validation v : p.validations()) {
-        validate(p, b, r, v, activation, out);
+        validate(p, b, r, v, validations, messages, out);
       }
-      auditAnnotationErrors(p, b, r, activation, out);
+      auditAnnotationErrors(p, b, r, activation(p, base, param), out);
     }
+  }
+
+  /**
+   * One evaluation's activation with its own variables: the API server evaluates matchConditions,
+   * validations, messageExpressions and auditAnnotations each in a fresh composition context, so a
+   * variable is computed (at most) once in each.
+   */
+  private static Map<String, Object> activation(Policy p, Map<String, Object> base, Object param) {
+    Map<String, Object> activation = new HashMap<>(base);
+    activation.put("params", param);
+    LazyVariables vars = new LazyVariables(p.variables());
+    activation.put("variables", vars);
+    vars.bind(activation);
+    return activation;
   }
 
   /**
@@ -319,7 +334,8 @@ final class Evaluator {
     return "expression '" + e.source + "' resulted in error: " + CelErrors.message(x);
   }
 
-  private void validate(Policy p, Binding b, Resource r, Policy.Validation v, Map<String, Object> activation, List<Finding> out) {
+  private void validate(Policy p, Binding b, Resource r, Policy.Validation v, Map<String, Object> activation,
+      Map<String, Object> messageActivation, List<Finding> out) {
     Object result;
     try {
       result = v.expression().eval(activation);
@@ -344,7 +360,7 @@ final class Evaluator {
     String message = "";
     if (v.messageExpression() != null) {
       try {
-        if (v.messageExpression().eval(activation) instanceof String s) {
+        if (v.messageExpression().eval(messageActivation) instanceof String s) {
           message = goTrim(s);
           if (message.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 5 * 1024 || message.contains("\n")) {
             message = "";
@@ -511,9 +527,13 @@ final class Evaluator {
 
   /** kind and resource: as matched; requestKind and requestResource: as sent. */
   private static Map<String, Object> request(ResourceKey key, ResourceKey matched) {
+    return request(key, matched, matched);
+  }
+
+  private static Map<String, Object> request(ResourceKey key, ResourceKey kind, ResourceKey resource) {
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("kind", Map.of("group", matched.group(), "version", matched.version(), "kind", matched.kind()));
-    m.put("resource", Map.of("group", matched.group(), "version", matched.version(), "resource", matched.resource()));
+    m.put("kind", Map.of("group", kind.group(), "version", kind.version(), "kind", kind.kind()));
+    m.put("resource", Map.of("group", resource.group(), "version", resource.version(), "resource", resource.resource()));
     m.put("requestKind", Map.of("group", key.group(), "version", key.version(), "kind", key.kind()));
     m.put("requestResource", Map.of("group", key.group(), "version", key.version(), "resource", key.resource()));
     // AdmissionRequest's name and namespace are omitempty: absent, not "", for a cluster-scoped object

@@ -52,11 +52,12 @@ final class PolicyParser {
     }
     MatchResources match = MatchResources.parse(spec.get("matchConstraints"), true);
     boolean failOpen = spec.oneOf("failurePolicy", "Fail", "Fail", "Ignore").equals("Ignore");
+    // variables first: the API server compiles them before everything else, matchConditions included
+    List<Policy.Named> variables = named(spec, "variables", true);
     List<Policy.Named> conditions = named(spec, "matchConditions", false);
     if (conditions.size() > 64) {
       throw spec.get("matchConditions").error("must have at most 64 items");
     }
-    List<Policy.Named> variables = named(spec, "variables", true);
     List<Policy.Validation> validations = new ArrayList<>();
     for (Spec v : spec.list("validations", false)) {
       v.fields("expression", "message", "reason", "messageExpression");

@@ -22,6 +22,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every {@code admission-cases/} directory (but those expecting a load error) through Kubernetes'
@@ -34,7 +35,8 @@ import org.junit.jupiter.api.Test;
  * {@code " (reason: X)"} for a validation's non-Invalid reason, which the API server returns as the
  * status reason, not in the message: it is removed before comparing. A knowing difference is listed
  * in {@code admission-peer/differences.tsv} (case, side, the line, reason); a listed line that no
- * longer differs fails the test, so the list stays true.
+ * longer differs fails the test, so the list stays true. The organisation's policies are compared
+ * the same way on {@code admission-org/good.yaml} and {@code bad.yaml}.
  */
 class AdmissionPeerDiffTest {
   private static final Pattern TEXT = Pattern.compile(
@@ -42,18 +44,43 @@ class AdmissionPeerDiffTest {
           + "Validation failed for ValidatingAdmissionPolicy '[^']*' with binding '([^']*)': ).*");
   private static final Pattern REASON = Pattern.compile(" \\(reason: (Unauthorized|Forbidden|RequestEntityTooLarge)\\)$");
 
+  @TempDir Path tmp;
+
   @Test
   void sameFindingsAsKubernetes() throws Exception {
-    Path peer = PeerTool.require("vap-peer", "tools/scripts/vap-peer.sh");
     Path root = Path.of(Objects.requireNonNull(getClass().getResource("/admission-cases")).toURI());
-    Map<String, String> listed = differences();
-    List<String> unexpected = new ArrayList<>();
-    List<String> seen = new ArrayList<>();
     List<Path> dirs;
     try (Stream<Path> s = Files.list(root)) {
       dirs = s.filter(Files::isDirectory).filter(d -> !Files.exists(d.resolve("expected-error.txt"))).sorted().toList();
     }
-    assertThat(dirs).hasSizeGreaterThanOrEqualTo(12);
+    assertThat(dirs).hasSizeGreaterThanOrEqualTo(14);
+    compare(dirs);
+  }
+
+  /** The organisation's policies (policies/admission) on the workloads of admission-org/. */
+  @Test
+  void orgPoliciesSameAsKubernetes() throws Exception {
+    Path repo = Path.of(System.getProperty("validator.repo.root", "../.."));
+    List<Path> dirs = new ArrayList<>();
+    for (String name : List.of("good", "bad")) {
+      Path dir = tmp.resolve("org-" + name);
+      Files.createDirectories(dir.resolve("admission"));
+      try (Stream<Path> s = Files.list(repo.resolve("policies/admission"))) {
+        for (Path f : s.filter(f -> !f.getFileName().toString().startsWith("kustomization.")).toList()) {
+          Files.copy(f, dir.resolve("admission").resolve(f.getFileName()));
+        }
+      }
+      Files.copy(Path.of("src/test/resources/admission-org", name + ".yaml"), dir.resolve("resources.yaml"));
+      dirs.add(dir);
+    }
+    compare(dirs);
+  }
+
+  private void compare(List<Path> dirs) throws Exception {
+    Path peer = PeerTool.require("vap-peer", "tools/scripts/vap-peer.sh");
+    Map<String, String> listed = differences();
+    List<String> unexpected = new ArrayList<>();
+    List<String> seen = new ArrayList<>();
     for (Path dir : dirs) {
       String name = dir.getFileName().toString();
       TreeSet<String> theirs = new TreeSet<>(kubernetes(peer, dir));
@@ -79,7 +106,9 @@ class AdmissionPeerDiffTest {
         }
       }
     }
-    List<String> stale = listed.keySet().stream().filter(k -> !seen.contains(k)).toList();
+    List<String> stale = listed.keySet().stream()
+        .filter(k -> dirs.stream().anyMatch(d -> k.startsWith(d.getFileName() + "\t")))
+        .filter(k -> !seen.contains(k)).toList();
     assertThat(unexpected).as("findings that differ from Kubernetes (fix, or list in admission-peer/differences.tsv)").isEmpty();
     assertThat(stale).as("listed in admission-peer/differences.tsv but no longer different").isEmpty();
   }
