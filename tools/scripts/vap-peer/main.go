@@ -27,7 +27,8 @@
 // validationActions [Warn], which reports every decision as a warning; the line then carries the
 // binding's strongest action (Deny > Warn > Audit), formatted as the dispatcher formats it
 // ("... denied request: m" for Deny, "Validation failed for ...: m" otherwise), one line per
-// decision as the validator reports them. A denial that does not come from a validation
+// decision as the validator reports them, with " (reason: R)" after a failure of a validation whose
+// reason is not Invalid (see runBinding). A denial that does not come from a validation
 // (configuration errors: params not found, namespaced params for a cluster-scoped object...) is
 // the plugin's returned error, printed as is with action Deny whatever the binding's actions.
 package main
@@ -428,7 +429,14 @@ type warnings struct{ texts []string }
 
 func (r *warnings) AddWarning(_, text string) { r.texts = append(r.texts, text) }
 
-func (w *world) runBinding(p *admissionregistrationv1.ValidatingAdmissionPolicy, b *admissionregistrationv1.ValidatingAdmissionPolicyBinding) ([]string, error) {
+// outcome: per resource, the messages of its decisions (as warnings) and the plugin's returned error
+type outcome struct {
+	messages [][]string
+	errs     []string
+}
+
+// admit: every resource through a plugin holding p and b (its actions replaced by Warn).
+func (w *world) admit(p *admissionregistrationv1.ValidatingAdmissionPolicy, b *admissionregistrationv1.ValidatingAdmissionPolicyBinding) (*outcome, error) {
 	asWarn := b.DeepCopy()
 	asWarn.Spec.ValidationActions = []admissionregistrationv1.ValidationAction{admissionregistrationv1.Warn}
 
@@ -519,9 +527,8 @@ func (w *world) runBinding(p *admissionregistrationv1.ValidatingAdmissionPolicy,
 	time.Sleep(50 * time.Millisecond)
 
 	o := w.objectInterfaces()
-	action := strongest(b.Spec.ValidationActions)
 	warnPrefix := fmt.Sprintf("Validation failed for ValidatingAdmissionPolicy '%s' with binding '%s': ", p.Name, b.Name)
-	var lines []string
+	out := &outcome{messages: make([][]string, len(w.resources)), errs: make([]string, len(w.resources))}
 	for i, u := range w.resources {
 		if u.GetKind() == "" || u.GetAPIVersion() == "" {
 			continue
@@ -537,22 +544,87 @@ func (w *world) runBinding(p *admissionregistrationv1.ValidatingAdmissionPolicy,
 			&metav1.CreateOptions{TypeMeta: metav1.TypeMeta{Kind: "CreateOptions", APIVersion: "meta.k8s.io/v1"}}, false, requester)
 		rec := &warnings{}
 		ctx := warning.WithWarningRecorder(context.Background(), rec)
-		err := plugin.Validate(ctx, attrs, o)
-		id := fmt.Sprintf("%s/%s/%s", u.GetKind(), w.renderedNs[i], u.GetName())
-		for _, t := range rec.texts {
-			m := strings.TrimPrefix(t, warnPrefix)
-			lines = append(lines, strings.Join([]string{id, p.Name, b.Name, string(action), format(action, p.Name, b.Name, m)}, "\t"))
-		}
-		if err != nil {
+		if err := plugin.Validate(ctx, attrs, o); err != nil {
 			text := err.Error()
 			var se *k8serrors.StatusError
 			if errors.As(err, &se) && se.ErrStatus.Details != nil && len(se.ErrStatus.Details.Causes) > 0 {
 				text = se.ErrStatus.Details.Causes[len(se.ErrStatus.Details.Causes)-1].Message
 			}
-			lines = append(lines, strings.Join([]string{id, p.Name, b.Name, "Deny", text}, "\t"))
+			out.errs[i] = text
+		}
+		for _, t := range rec.texts {
+			out.messages[i] = append(out.messages[i], strings.TrimPrefix(t, warnPrefix))
+		}
+	}
+	return out, nil
+}
+
+// runBinding: the binding's findings. A failed validation whose reason is not Invalid gets
+// " (reason: R)" as the validator reports it (the API server returns the reason as the status
+// reason): the policy is run once more with that validation alone, and with none, so that the
+// validation's own failures are known (its decisions less the matchConditions' errors, less its
+// evaluation errors, which read "expression '<its expression>' resulted in error: ...").
+func (w *world) runBinding(p *admissionregistrationv1.ValidatingAdmissionPolicy, b *admissionregistrationv1.ValidatingAdmissionPolicyBinding) ([]string, error) {
+	all, err := w.admit(p, b)
+	if err != nil {
+		return nil, err
+	}
+	reasons := make([]map[string]string, len(w.resources)) // resource → message → reason
+	var none *outcome
+	for _, v := range p.Spec.Validations {
+		if v.Reason == nil || *v.Reason == metav1.StatusReasonInvalid || *v.Reason == "" {
+			continue
+		}
+		if none == nil {
+			q := p.DeepCopy()
+			q.Spec.Validations, q.Spec.AuditAnnotations = nil, nil
+			if none, err = w.admit(q, b); err != nil {
+				return nil, err
+			}
+		}
+		q := p.DeepCopy()
+		q.Spec.Validations, q.Spec.AuditAnnotations = []admissionregistrationv1.Validation{v}, nil
+		only, err := w.admit(q, b)
+		if err != nil {
+			return nil, err
+		}
+		errPrefix := fmt.Sprintf("expression '%s' resulted in error: ", v.Expression)
+		for i := range w.resources {
+			for _, m := range only.messages[i] {
+				if strings.HasPrefix(m, errPrefix) || contains(none.messages[i], m) {
+					continue
+				}
+				if reasons[i] == nil {
+					reasons[i] = map[string]string{}
+				}
+				reasons[i][m] = string(*v.Reason)
+			}
+		}
+	}
+	action := strongest(b.Spec.ValidationActions)
+	var lines []string
+	for i, u := range w.resources {
+		id := fmt.Sprintf("%s/%s/%s", u.GetKind(), w.renderedNs[i], u.GetName())
+		for _, m := range all.messages[i] {
+			if r, ok := reasons[i][m]; ok {
+				m += " (reason: " + r + ")"
+			}
+			lines = append(lines, strings.Join([]string{id, p.Name, b.Name, string(action), format(action, p.Name, b.Name, m)}, "\t"))
+		}
+		if all.errs[i] != "" {
+			lines = append(lines, strings.Join([]string{id, p.Name, b.Name, "Deny", all.errs[i]}, "\t"))
 		}
 	}
 	return lines, nil
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
 }
 
 func strongest(actions []admissionregistrationv1.ValidationAction) admissionregistrationv1.ValidationAction {
