@@ -196,6 +196,11 @@ final class CelEnvironment {
       this.source = source;
     }
 
+    /** The checked type of the result ({@code dyn} when the checker cannot tell). */
+    dev.cel.common.types.CelType resultType() {
+      return ast.getResultType();
+    }
+
     Object eval(Map<String, ?> activation) throws CelEvaluationException {
       CelRuntime.Program p = narrow;
       if (p != null) {

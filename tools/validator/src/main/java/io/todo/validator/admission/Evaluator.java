@@ -109,22 +109,33 @@ final class Evaluator {
       Policy p = set.policies().get(b.policyName());
       if (p.hasAuditAnnotations() && noted.add(p.name())) {
         out.add(new Finding(Severity.INFO, rule(p), null, "spec.auditAnnotations",
-            "ValidatingAdmissionPolicy '" + p.name() + "': auditAnnotations are not evaluated offline (they only"
-                + " annotate the cluster's audit events)", p.location()));
+            "ValidatingAdmissionPolicy '" + p.name() + "': auditAnnotations are only checked for errors offline (their"
+                + " values only annotate the cluster's audit events)", p.location()));
       }
       for (Resource r : resources) {
-        if (r.kind() == null || r.apiVersion() == null) {
+        if (r.kind() == null || r.apiVersion() == null || isAdmissionPolicyResource(r)) {
           continue;
         }
         ResourceKey key = key(r);
         Map<String, String> nsLabels = namespaceLabelsFor(r, key);
         Map<String, String> objLabels = labels(r.object());
-        if (p.match().matches(key, objLabels, nsLabels) && b.match().matches(key, objLabels, nsLabels)) {
-          evaluate(p, b, r, key, out);
+        List<ResourceKey> equivalents = equivalents(key);
+        ResourceKey matched = p.match().matchedAs(key, equivalents, objLabels, nsLabels);
+        if (matched != null && b.match().matches(key, equivalents, objLabels, nsLabels)) {
+          evaluate(p, b, r, key, matched, out);
         }
       }
     }
     return out;
+  }
+
+  /**
+   * The API server never runs policies on policies and bindings themselves (generic.Plugin's
+   * admissionResources), so that a policy cannot lock itself in.
+   */
+  private static boolean isAdmissionPolicyResource(Resource r) {
+    return "admissionregistration.k8s.io".equals(r.group()) && List.of("ValidatingAdmissionPolicy",
+        "ValidatingAdmissionPolicyBinding", "MutatingAdmissionPolicy", "MutatingAdmissionPolicyBinding").contains(r.kind());
   }
 
   static String rule(Policy p) {
@@ -150,6 +161,25 @@ final class Evaluator {
     }
     String namespace = namespaced ? (r.namespace() == null || r.namespace().isEmpty() ? "default" : r.namespace()) : null;
     return new ResourceKey(group, version, r.kind(), plural, namespaced, r.name() == null ? "" : r.name(), namespace);
+  }
+
+  /**
+   * The resource at each version its CRD serves, in the CRD's order (the API server's equivalent
+   * resources); null for other kinds, whose served versions we do not know.
+   */
+  private List<ResourceKey> equivalents(ResourceKey key) {
+    JsonNode crd = crd(key.group(), key.kind());
+    if (crd == null || !crd.path("versions").isArray()) {
+      return null;
+    }
+    List<ResourceKey> out = new ArrayList<>();
+    for (JsonNode v : crd.path("versions")) {
+      if (v.path("name").isTextual() && v.path("served").asBoolean(true)) {
+        out.add(new ResourceKey(key.group(), v.get("name").asText(), key.kind(), key.resource(), key.namespaced(),
+            key.name(), key.namespace()));
+      }
+    }
+    return out;
   }
 
   /** Kubernetes' own kind → resource guess (meta.UnsafeGuessKindToResource), right for every built-in kind. */
@@ -194,7 +224,12 @@ final class Evaluator {
 
   // ---- evaluation
 
-  private void evaluate(Policy p, Binding b, Resource r, ResourceKey key, List<Finding> out) {
+  /**
+   * {@code matched}: the key the policy matched the request as; another version of a custom resource
+   * under matchPolicy Equivalent makes the object that version (apiVersion only, as for a CRD without
+   * a conversion webhook) and request.kind/resource that version too.
+   */
+  private void evaluate(Policy p, Binding b, Resource r, ResourceKey key, ResourceKey matched, List<Finding> out) {
     List<Object> params;
     if (p.paramKind() == null) {
       params = List.of(NullValue.NULL_VALUE);
@@ -206,23 +241,41 @@ final class Evaluator {
       params = found.get();
     }
     Map<String, Object> base = new HashMap<>();
-    base.put("object", celObjects.computeIfAbsent(r, x -> CelValues.of(x.object())));
+    base.put("object", matched.version().equals(key.version())
+        ? celObjects.computeIfAbsent(r, x -> CelValues.of(asRegistered(x.object(), key)))
+        : CelValues.of(withApiVersion(asRegistered(r.object(), key), matched)));
     base.put("oldObject", NullValue.NULL_VALUE);
     base.put("namespaceObject", namespaceObject(key));
-    base.put("request", request(r, key));
+    base.put("request", request(key, matched));
+    // as the API server's matchconditions.Matcher: no namespaceObject, and request.resource as sent
+    Map<String, Object> conditionBase = new HashMap<>(base);
+    conditionBase.put("namespaceObject", NullValue.NULL_VALUE);
+    conditionBase.put("request", request(key, matched, key));
     for (Object param : params) {
-      Map<String, Object> activation = new HashMap<>(base);
-      activation.put("params", param);
-      LazyVariables vars = new LazyVariables(p.variables());
-      activation.put("variables", vars);
-      vars.bind(activation);
-      if (!conditionsHold(p, b, r, activation, out)) {
+      if (!conditionsHold(p, b, r, activation(p, conditionBase, param), out)) {
         continue;
       }
+      Map<String, Object> validations = activation(p, base, param);
+      Map<String, Object> messages = activation(p, base, param);
       for (Policy.Validation v : p.validations()) {
-        validate(p, b, r, v, activation, out);
+        validate(p, b, r, v, validations, messages, out);
       }
+      auditAnnotationErrors(p, b, r, activation(p, base, param), out);
     }
+  }
+
+  /**
+   * One evaluation's activation with its own variables: the API server evaluates matchConditions,
+   * validations, messageExpressions and auditAnnotations each in a fresh composition context, so a
+   * variable is computed (at most) once in each.
+   */
+  private static Map<String, Object> activation(Policy p, Map<String, Object> base, Object param) {
+    Map<String, Object> activation = new HashMap<>(base);
+    activation.put("params", param);
+    LazyVariables vars = new LazyVariables(p.variables());
+    activation.put("variables", vars);
+    vars.bind(activation);
+    return activation;
   }
 
   /**
@@ -252,11 +305,37 @@ final class Evaluator {
     return true;
   }
 
+  /**
+   * An auditAnnotation whose valueExpression errs (or is neither string nor null) denies the request
+   * under failurePolicy Fail, whatever the binding's validationActions, as in the API server's dispatcher.
+   */
+  private void auditAnnotationErrors(Policy p, Binding b, Resource r, Map<String, Object> activation, List<Finding> out) {
+    if (p.failOpen()) {
+      return;
+    }
+    for (Policy.Named a : p.auditAnnotations()) {
+      String error;
+      try {
+        Object v = a.expression().eval(activation);
+        if (v instanceof String || v instanceof NullValue) {
+          continue;
+        }
+        error = "valueExpression '" + a.expression().source + "' resulted in unsupported return type: "
+            + KubeCelLibrary.typeName(v) + ". Return type must be either string or null.";
+      } catch (CelEvaluationException e) {
+        error = resultedInError(a.expression(), e);
+      }
+      out.add(new Finding(Severity.ERROR, rule(p), r.ref(), null, redact("ValidatingAdmissionPolicy '" + p.name()
+          + "' with binding '" + b.name() + "' denied request: " + error), r.origin()));
+    }
+  }
+
   private static String resultedInError(CelEnvironment.Expression e, CelEvaluationException x) {
     return "expression '" + e.source + "' resulted in error: " + CelErrors.message(x);
   }
 
-  private void validate(Policy p, Binding b, Resource r, Policy.Validation v, Map<String, Object> activation, List<Finding> out) {
+  private void validate(Policy p, Binding b, Resource r, Policy.Validation v, Map<String, Object> activation,
+      Map<String, Object> messageActivation, List<Finding> out) {
     Object result;
     try {
       result = v.expression().eval(activation);
@@ -281,7 +360,7 @@ final class Evaluator {
     String message = "";
     if (v.messageExpression() != null) {
       try {
-        if (v.messageExpression().eval(activation) instanceof String s) {
+        if (v.messageExpression().eval(messageActivation) instanceof String s) {
           message = goTrim(s);
           if (message.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 5 * 1024 || message.contains("\n")) {
             message = "";
@@ -328,6 +407,28 @@ final class Evaluator {
         || (c > 0xff && Character.isSpaceChar(c)) && c != 0x200B;
   }
 
+  /**
+   * The object as validating admission sees it: the API server has put a namespaced object without
+   * one in the request's namespace, and labelled a Namespace with its name.
+   */
+  private static JsonNode asRegistered(JsonNode object, ResourceKey key) {
+    boolean fillNamespace = key.namespaced() && !object.path("metadata").path("namespace").isTextual();
+    boolean nameLabel = !key.namespaced() && key.group().isEmpty() && "Namespace".equals(key.kind());
+    if (!(fillNamespace || nameLabel) || !object.path("metadata").isObject()) {
+      return object;
+    }
+    com.fasterxml.jackson.databind.node.ObjectNode copy = object.deepCopy();
+    com.fasterxml.jackson.databind.node.ObjectNode meta = (com.fasterxml.jackson.databind.node.ObjectNode) copy.get("metadata");
+    if (fillNamespace) {
+      meta.put("namespace", key.namespace());
+    }
+    if (nameLabel) {
+      (meta.path("labels").isObject() ? (com.fasterxml.jackson.databind.node.ObjectNode) meta.get("labels") : meta.putObject("labels"))
+          .put("kubernetes.io/metadata.name", key.name());
+    }
+    return copy;
+  }
+
   // ---- params
 
   private Optional<List<Object>> params(Policy p, Binding b, ResourceKey key, Resource r, List<Finding> out) {
@@ -341,14 +442,17 @@ final class Evaluator {
     boolean namespaced = crd != null
         ? !"Cluster".equals(crd.path("scope").asText())
         : bundle.namespaced(group, kind.kind()).orElse(ofKind.stream().anyMatch(c -> c.namespace() != null));
+    // generic.CollectParams: its checks in its order, each a configuration error of the binding
     String namespace = null;
     if (namespaced) {
       namespace = ref.namespace() != null && !ref.namespace().isEmpty() ? ref.namespace() : key.namespace();
       if (namespace == null) {
-        out.add(finding(p, b, r, "failed to configure binding: paramRef.namespace must be set when the paramKind "
-            + kind.kind() + " is namespaced and the object is cluster-scoped"));
+        configError(p, b, r, "cannot use namespaced paramRef in policy binding that matches cluster-scoped resources", out);
         return Optional.empty();
       }
+    } else if (ref.namespace() != null && !ref.namespace().isEmpty()) {
+      configError(p, b, r, "paramRef.namespace must not be provided for a cluster-scoped `paramKind`", out);
+      return Optional.empty();
     }
     List<Object> found = new ArrayList<>();
     for (Resource c : ofKind) {
@@ -363,31 +467,51 @@ final class Evaluator {
     }
     if (found.isEmpty()) {
       if (ref.notFoundDeny()) {
-        out.add(finding(p, b, r, "no params found for policy binding with `Deny` parameterNotFoundAction"));
+        configError(p, b, r, "no params found for policy binding with `Deny` parameterNotFoundAction", out);
       }
       return Optional.empty();
     }
     return Optional.of(found);
   }
 
+  /**
+   * A binding that cannot be applied: the dispatcher denies (failurePolicy Fail) or skips (Ignore)
+   * whatever the binding's validationActions, since they only apply to validation decisions.
+   */
+  private void configError(Policy p, Binding b, Resource r, String error, List<Finding> out) {
+    if (!p.failOpen()) {
+      out.add(new Finding(Severity.ERROR, rule(p), r.ref(), null, redact("ValidatingAdmissionPolicy '" + p.name()
+          + "' with binding '" + b.name() + "' denied request: failed to configure binding: " + error), r.origin()));
+    }
+  }
+
   // ---- request and namespaceObject
 
+  /**
+   * As cel.CreateNamespaceObject: the Namespace's metadata (name, labels with the name label the API
+   * server adds, and the other fields it copies), spec and status (empty when not rendered), no apiVersion or kind.
+   */
   private Object namespaceObject(ResourceKey key) {
     if (!key.namespaced()) {
       return NullValue.NULL_VALUE;
     }
     Resource ns = namespaces.get(key.namespace());
-    if (ns != null) {
-      Map<String, Object> obj = new LinkedHashMap<>(asMap(CelValues.of(ns.object())));
-      Map<String, Object> meta = new LinkedHashMap<>(asMap(obj.getOrDefault("metadata", Map.of())));
-      meta.put("labels", Map.copyOf(withNameLabel(labels(ns.object()), key.namespace())));
-      obj.put("metadata", meta);
-      return obj;
+    Map<String, Object> rendered = ns == null ? Map.of() : asMap(CelValues.of(ns.object()));
+    Map<String, Object> renderedMeta = asMap(rendered.getOrDefault("metadata", Map.of()));
+    Map<String, Object> meta = new LinkedHashMap<>();
+    for (String f : List.of("generateName", "uid", "resourceVersion", "generation", "deletionTimestamp",
+        "deletionGracePeriodSeconds", "annotations", "finalizers")) {
+      if (renderedMeta.containsKey(f)) {
+        meta.put(f, renderedMeta.get(f));
+      }
     }
-    return Map.of(
-        "apiVersion", "v1",
-        "kind", "Namespace",
-        "metadata", Map.of("name", key.namespace(), "labels", Map.of("kubernetes.io/metadata.name", key.namespace())));
+    meta.put("name", key.namespace());
+    meta.put("labels", Map.copyOf(withNameLabel(ns == null ? Map.of() : labels(ns.object()), key.namespace())));
+    Map<String, Object> obj = new LinkedHashMap<>();
+    obj.put("metadata", meta);
+    obj.put("spec", rendered.getOrDefault("spec", Map.of()));
+    obj.put("status", rendered.getOrDefault("status", Map.of()));
+    return obj;
   }
 
   @SuppressWarnings("unchecked")
@@ -395,16 +519,30 @@ final class Evaluator {
     return o instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
   }
 
-  private static Map<String, Object> request(Resource r, ResourceKey key) {
-    Map<String, Object> kind = Map.of("group", key.group(), "version", key.version(), "kind", key.kind());
-    Map<String, Object> resource = Map.of("group", key.group(), "version", key.version(), "resource", key.resource());
+  private static JsonNode withApiVersion(JsonNode object, ResourceKey matched) {
+    com.fasterxml.jackson.databind.node.ObjectNode copy = object.deepCopy();
+    copy.put("apiVersion", matched.group().isEmpty() ? matched.version() : matched.group() + "/" + matched.version());
+    return copy;
+  }
+
+  /** kind and resource: as matched; requestKind and requestResource: as sent. */
+  private static Map<String, Object> request(ResourceKey key, ResourceKey matched) {
+    return request(key, matched, matched);
+  }
+
+  private static Map<String, Object> request(ResourceKey key, ResourceKey kind, ResourceKey resource) {
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("kind", kind);
-    m.put("resource", resource);
-    m.put("requestKind", kind);
-    m.put("requestResource", resource);
-    m.put("name", key.name());
-    m.put("namespace", key.namespace() == null ? "" : key.namespace());
+    m.put("kind", Map.of("group", kind.group(), "version", kind.version(), "kind", kind.kind()));
+    m.put("resource", Map.of("group", resource.group(), "version", resource.version(), "resource", resource.resource()));
+    m.put("requestKind", Map.of("group", key.group(), "version", key.version(), "kind", key.kind()));
+    m.put("requestResource", Map.of("group", key.group(), "version", key.version(), "resource", key.resource()));
+    // AdmissionRequest's name and namespace are omitempty: absent, not "", for a cluster-scoped object
+    if (!key.name().isEmpty()) {
+      m.put("name", key.name());
+    }
+    if (key.namespace() != null && !key.namespace().isEmpty()) {
+      m.put("namespace", key.namespace());
+    }
     m.put("operation", "CREATE");
     m.put("userInfo", Map.of("username", USERNAME, "groups", GROUPS));
     m.put("dryRun", false);

@@ -54,7 +54,9 @@ final class LazyVariables extends AbstractMap<String, Object> {
       values.put(name, v);
       return v;
     } catch (CelEvaluationException e) {
-      RuntimeException f = new IllegalStateException("variables." + name + ": " + e.getMessage());
+      // the API server's words (cel/composition.go), so nested variables read as a chain
+      RuntimeException f = new IllegalStateException(
+          "composited variable \"" + name + "\" fails to evaluate: " + CelErrors.message(e));
       failures.put(name, f);
       throw f;
     } finally {

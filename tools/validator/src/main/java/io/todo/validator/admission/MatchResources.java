@@ -30,16 +30,41 @@ record MatchResources(
    * namespace (null for cluster-scoped objects other than Namespaces, which the namespace selector
    * never excludes).
    */
-  boolean matches(ResourceKey key, Map<String, String> objectLabels, Map<String, String> namespaceLabels) {
+  boolean matches(ResourceKey key, List<ResourceKey> equivalents, Map<String, String> objectLabels, Map<String, String> namespaceLabels) {
+    return matchedAs(key, equivalents, objectLabels, namespaceLabels) != null;
+  }
+
+  /**
+   * As matching.Matcher: the key the request matches as, or null. That is the object's own, or with
+   * matchPolicy Equivalent the first of {@code equivalents} (the resource at its other served
+   * versions, in the order they are served) that a rule names; {@code equivalents} null means the
+   * versions are unknown, and then the version is not compared at all under Equivalent.
+   */
+  ResourceKey matchedAs(ResourceKey key, List<ResourceKey> equivalents, Map<String, String> objectLabels, Map<String, String> namespaceLabels) {
     if (namespaceLabels != null && !namespaceSelector.matches(namespaceLabels)) {
-      return false;
+      return null;
     }
     if (!objectSelector.matches(objectLabels)) {
-      return false;
+      return null;
     }
-    if (rules != null && rules.stream().noneMatch(r -> r.matches(key, exact))) {
-      return false;
+    if (!excludes.isEmpty() && matchRules(excludes, key, equivalents) != null) {
+      return null;
     }
-    return excludes.stream().noneMatch(r -> r.matches(key, exact));
+    return rules == null ? key : matchRules(rules, key, equivalents);
+  }
+
+  private ResourceKey matchRules(List<ResourceRule> list, ResourceKey key, List<ResourceKey> equivalents) {
+    boolean compareVersion = exact || equivalents != null;
+    if (list.stream().anyMatch(r -> r.matches(key, compareVersion))) {
+      return key;
+    }
+    if (!exact && equivalents != null) {
+      for (ResourceKey e : equivalents) {
+        if (!e.version().equals(key.version()) && list.stream().anyMatch(r -> r.matches(e, true))) {
+          return e;
+        }
+      }
+    }
+    return null;
   }
 }

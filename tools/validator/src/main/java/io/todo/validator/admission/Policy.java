@@ -13,11 +13,15 @@ record Policy(
     List<Named> variables,
     List<Validation> validations,
     boolean failOpen,
-    boolean hasAuditAnnotations) {
+    List<Named> auditAnnotations) {
+
+  boolean hasAuditAnnotations() {
+    return !auditAnnotations.isEmpty();
+  }
 
   record ParamKind(String apiVersion, String kind) {}
 
-  /** A matchCondition or a variable: a name and a compiled expression. */
+  /** A matchCondition, a variable or an auditAnnotation (key, valueExpression): a name and a compiled expression. */
   record Named(String name, CelEnvironment.Expression expression, String field) {}
 
   record Validation(

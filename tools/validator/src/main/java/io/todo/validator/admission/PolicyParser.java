@@ -52,11 +52,12 @@ final class PolicyParser {
     }
     MatchResources match = MatchResources.parse(spec.get("matchConstraints"), true);
     boolean failOpen = spec.oneOf("failurePolicy", "Fail", "Fail", "Ignore").equals("Ignore");
+    // variables first: the API server compiles them before everything else, matchConditions included
+    List<Policy.Named> variables = named(spec, "variables", true);
     List<Policy.Named> conditions = named(spec, "matchConditions", false);
     if (conditions.size() > 64) {
       throw spec.get("matchConditions").error("must have at most 64 items");
     }
-    List<Policy.Named> variables = named(spec, "variables", true);
     List<Policy.Validation> validations = new ArrayList<>();
     for (Spec v : spec.list("validations", false)) {
       v.fields("expression", "message", "reason", "messageExpression");
@@ -65,17 +66,19 @@ final class PolicyParser {
         throw v.get("message").error("must be non-empty and on a single line");
       }
       validations.add(new Policy.Validation(
-          expression(v, "expression"),
+          typed(v, "expression", "bool"),
           message,
-          v.has("messageExpression") ? expression(v, "messageExpression") : null,
+          v.has("messageExpression") ? typed(v, "messageExpression", "string") : null,
           v.oneOf("reason", "Invalid", "Unauthorized", "Forbidden", "Invalid", "RequestEntityTooLarge"),
           v.get("expression").path()));
     }
     List<Spec> audits = spec.list("auditAnnotations", false);
+    List<Policy.Named> auditAnnotations = new ArrayList<>();
     for (Spec a : audits) {
       a.fields("key", "valueExpression");
-      a.nonEmpty("key");
-      expression(a, "valueExpression"); // compiled so errors surface, never evaluated
+      // evaluated only for their errors, which deny as the API server's do (the values annotate audit events)
+      auditAnnotations.add(new Policy.Named(a.nonEmpty("key"), typed(a, "valueExpression", "string", "null_type"),
+          a.get("valueExpression").path()));
     }
     if (validations.isEmpty() && audits.isEmpty()) {
       throw spec.error("at least one of validations or auditAnnotations is required");
@@ -84,7 +87,7 @@ final class PolicyParser {
       throw io.todo.validator.model.ValidatorException.all(List.copyOf(pending));
     }
     return new Policy(root.get("metadata").nonEmpty("name"), r.origin(), paramKind, match, conditions, variables,
-        List.copyOf(validations), failOpen, !audits.isEmpty());
+        List.copyOf(validations), failOpen, List.copyOf(auditAnnotations));
   }
 
   Binding binding(Resource r) {
@@ -150,7 +153,9 @@ final class PolicyParser {
       if (!names.add(name)) {
         throw c.get("name").error("duplicate name \"" + name + "\"");
       }
-      out.add(new Policy.Named(name, expression(c, "expression"), c.get("expression").path()));
+      // a matchCondition must be bool (webhook/matchconditions); a variable may be anything
+      out.add(new Policy.Named(name, identifiers ? expression(c, "expression") : typed(c, "expression", "bool"),
+          c.get("expression").path()));
       if (identifiers) {
         declared.add(name);
       }
@@ -161,6 +166,27 @@ final class PolicyParser {
   /** Plans every expression read so far on one runtime with the standard functions they call. */
   void plan() {
     cel.plan(compiled);
+  }
+
+  /**
+   * {@link #expression}, whose result type must be one of {@code types}, as the API server checks on
+   * create (cel/compile.go: dyn is not bool). Our variables are dyn to the checker, where Kubernetes
+   * knows their types, so an expression reading one is only refused for a definite wrong type.
+   */
+  private CelEnvironment.Expression typed(Spec s, String key, String... types) {
+    CelEnvironment.Expression e = expression(s, key);
+    if (e == null) {
+      return null;
+    }
+    dev.cel.common.types.CelType t = e.resultType();
+    String name = t.kind() == dev.cel.common.types.CelKind.DYN ? "dyn"
+        : t.kind() == dev.cel.common.types.CelKind.NULL_TYPE ? "null_type" : t.name();
+    if (List.of(types).contains(name) || (name.equals("dyn") && e.source.contains("variables"))) {
+      return e;
+    }
+    String want = types.length == 1 ? types[0] : "one of [" + String.join(" ", types) + "]";
+    pending.add(s.get(key).error("compilation failed: must evaluate to " + want + " but got " + name));
+    return null;
   }
 
   /** Compiles one expression; an error is collected (the expression is then null and never used). */

@@ -39,18 +39,17 @@ record ResourceRule(
   }
 
   /**
-   * Whether a CREATE of the object matches. {@code exact} is matchPolicy Exact: with Equivalent the
-   * API server would convert a request for another version of the same resource, so the version is
-   * not compared.
+   * Whether a CREATE of the object matches. {@code compareVersion} false: the version is not compared
+   * (matchPolicy Equivalent for a kind whose other served versions we do not know).
    */
-  boolean matches(ResourceKey key, boolean exact) {
+  boolean matches(ResourceKey key, boolean compareVersion) {
     if (!(operations.contains("CREATE") || operations.contains("*"))) {
       return false;
     }
     if (!(apiGroups.contains("*") || apiGroups.contains(key.group()))) {
       return false;
     }
-    if (exact && !(apiVersions.contains("*") || apiVersions.contains(key.version()))) {
+    if (compareVersion && !(apiVersions.contains("*") || apiVersions.contains(key.version()))) {
       return false;
     }
     // "*" = every resource, "*/*" = every resource and subresource, "x/*" = subresources of x;
