@@ -11,7 +11,7 @@ import java.util.Optional;
 
 /**
  * A reference tool the differential tests compare against: {@code <repo>/.tools/bin} (where
- * {@code tools/scripts/install-peers.sh} and {@code cel-peer.sh} put them), the lead's checkout, or PATH.
+ * {@code tools/scripts/install-peers.sh} and {@code k8s-peers.sh} put them), the lead's checkout, or PATH.
  */
 public final class PeerTool {
   private PeerTool() {}
