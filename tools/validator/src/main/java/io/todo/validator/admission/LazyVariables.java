@@ -1,6 +1,7 @@
 package io.todo.validator.admission;
 
 import dev.cel.runtime.CelEvaluationException;
+import io.todo.validator.admission.cel.CelErrors;
 import java.util.AbstractMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

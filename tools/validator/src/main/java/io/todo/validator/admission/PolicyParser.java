@@ -1,5 +1,6 @@
 package io.todo.validator.admission;
 
+import io.todo.validator.admission.cel.CelEnvironment;
 import io.todo.validator.model.Resource;
 import io.todo.validator.model.Severity;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.todo.validator.admission;
+package io.todo.validator.admission.cel;
 
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;

@@ -1,4 +1,4 @@
-package io.todo.validator.admission;
+package io.todo.validator.admission.cel;
 
 import dev.cel.runtime.CelEvaluationException;
 import java.util.List;
@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * differently ({@code key 'spec' is not present in map.}). Messages of our own library functions
  * are Kubernetes' already and pass through.
  */
-final class CelErrors {
+public final class CelErrors {
   private record Rule(Pattern java, String go) {}
 
   private static final List<Rule> RULES = List.of(
@@ -35,7 +35,7 @@ final class CelErrors {
     return new Rule(Pattern.compile(java), go);
   }
 
-  static String message(CelEvaluationException e) {
+  public static String message(CelEvaluationException e) {
     String m = message(String.valueOf(e.getMessage()));
     if (e.getErrorCode() == dev.cel.common.CelErrorCode.ATTRIBUTE_NOT_FOUND && !m.startsWith("no such key: ")) {
       return "no such key: " + m; // cel-java's message for a missing map index is the key alone

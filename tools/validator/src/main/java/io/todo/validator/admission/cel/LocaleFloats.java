@@ -1,4 +1,4 @@
-package io.todo.validator.admission;
+package io.todo.validator.admission.cel;
 
 import io.todo.validator.render.GoValues;
 import java.math.BigDecimal;

@@ -1,4 +1,4 @@
-package io.todo.validator.admission;
+package io.todo.validator.admission.cel;
 
 import java.math.BigInteger;
 import java.net.Inet4Address;

@@ -1,12 +1,12 @@
-package io.todo.validator.admission;
+package io.todo.validator.admission.cel;
 
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.YearMonth;
 
 /**
  * cel-go's timestamps and durations where cel-java's differ: timestamps parsed as Go's

@@ -1,16 +1,16 @@
-package io.todo.validator.admission;
+package io.todo.validator.admission.cel;
 
-import static io.todo.validator.admission.GoUrlEscaping.FRAGMENT;
-import static io.todo.validator.admission.GoUrlEscaping.HOST;
-import static io.todo.validator.admission.GoUrlEscaping.PATH;
-import static io.todo.validator.admission.GoUrlEscaping.QUERY_COMPONENT;
-import static io.todo.validator.admission.GoUrlEscaping.USER_PASSWORD;
-import static io.todo.validator.admission.GoUrlEscaping.ZONE;
-import static io.todo.validator.admission.GoUrlEscaping.escape;
-import static io.todo.validator.admission.GoUrlEscaping.unescape;
+import static io.todo.validator.admission.cel.GoUrlEscaping.FRAGMENT;
+import static io.todo.validator.admission.cel.GoUrlEscaping.HOST;
+import static io.todo.validator.admission.cel.GoUrlEscaping.PATH;
+import static io.todo.validator.admission.cel.GoUrlEscaping.QUERY_COMPONENT;
+import static io.todo.validator.admission.cel.GoUrlEscaping.USER_PASSWORD;
+import static io.todo.validator.admission.cel.GoUrlEscaping.ZONE;
+import static io.todo.validator.admission.cel.GoUrlEscaping.escape;
+import static io.todo.validator.admission.cel.GoUrlEscaping.unescape;
 import static io.todo.validator.model.GoText.textOf;
 
-import io.todo.validator.admission.GoUrlEscaping.UrlError;
+import io.todo.validator.admission.cel.GoUrlEscaping.UrlError;
 import io.todo.validator.model.GoText;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package io.todo.validator.admission;
+package io.todo.validator.admission.cel;
 
 import com.google.common.primitives.UnsignedLong;
 import dev.cel.common.types.CelType;

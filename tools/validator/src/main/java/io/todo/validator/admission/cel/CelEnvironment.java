@@ -1,4 +1,4 @@
-package io.todo.validator.admission;
+package io.todo.validator.admission.cel;
 
 import dev.cel.common.CelAbstractSyntaxTree;
 import dev.cel.common.CelErrorCode;
@@ -24,9 +24,9 @@ import dev.cel.runtime.standard.CelStandardOverload;
 import io.todo.validator.model.Location;
 import io.todo.validator.model.ValidatorException;
 import java.util.Collection;
-import java.util.List;
 import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -46,7 +46,7 @@ import java.util.regex.Pattern;
  * An expression that meets a missing overload anyway is evaluated again on the whole library, so
  * the narrowing never changes a result.
  */
-final class CelEnvironment {
+public final class CelEnvironment {
   static final String[] VARIABLES = {"object", "oldObject", "params", "namespaceObject", "request", "variables"};
   private static final Pattern UNDECLARED = Pattern.compile("undeclared reference to '([^']+)'");
 
@@ -68,7 +68,7 @@ final class CelEnvironment {
 
   private CelEnvironment() {}
 
-  static CelEnvironment get() {
+  public static CelEnvironment get() {
     CelEnvironment e = instance;
     if (e == null) {
       synchronized (CelEnvironment.class) {
@@ -160,7 +160,7 @@ final class CelEnvironment {
    * Plans {@code expressions} (one policy set's) on a runtime with only the standard overloads
    * they call. An expression not planned here is planned on the whole library when first evaluated.
    */
-  void plan(Collection<Expression> expressions) {
+  public void plan(Collection<Expression> expressions) {
     Set<String> ids = new HashSet<>();
     for (Expression e : expressions) {
       for (CelReference r : e.ast.getReferenceMap().values()) {
@@ -183,8 +183,8 @@ final class CelEnvironment {
   }
 
   /** A compiled expression, ready to evaluate; thread-safe. */
-  static final class Expression {
-    final String source;
+  public static final class Expression {
+    public final String source;
     private final CelAbstractSyntaxTree ast;
     private final CelEnvironment env;
     private volatile CelRuntime.Program narrow;
@@ -197,11 +197,11 @@ final class CelEnvironment {
     }
 
     /** The checked type of the result ({@code dyn} when the checker cannot tell). */
-    dev.cel.common.types.CelType resultType() {
+    public dev.cel.common.types.CelType resultType() {
       return ast.getResultType();
     }
 
-    Object eval(Map<String, ?> activation) throws CelEvaluationException {
+    public Object eval(Map<String, ?> activation) throws CelEvaluationException {
       CelRuntime.Program p = narrow;
       if (p != null) {
         try {
@@ -245,7 +245,7 @@ final class CelEnvironment {
    * Parses and type-checks {@code source}; the error names the unsupported function or variable and
    * points at the policy field that holds the expression.
    */
-  Expression compile(String source, Location where, String field) {
+  public Expression compile(String source, Location where, String field) {
     return compile(source, where, field, cache);
   }
 

@@ -1,4 +1,4 @@
-package io.todo.validator.admission;
+package io.todo.validator.admission.cel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.todo.validator.admission;
+package io.todo.validator.admission.cel;
 
 import static dev.cel.common.CelOverloadDecl.newGlobalOverload;
 import static dev.cel.common.CelOverloadDecl.newMemberOverload;
@@ -16,10 +16,10 @@ import dev.cel.common.types.SimpleType;
 import dev.cel.common.values.NullValue;
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelFunctionBinding;
-import java.util.ArrayList;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,7 +29,7 @@ import java.util.Optional;
  * IP/CIDR, format, and the string {@code format()} function. Names, receivers and results follow
  * k8s.io/apiserver/pkg/cel/library so that a policy that compiles here compiles in the cluster.
  */
-final class KubeCelLibrary {
+public final class KubeCelLibrary {
   static final CelType QUANTITY = OpaqueType.create("kubernetes.Quantity");
   static final CelType URL = OpaqueType.create("kubernetes.URL");
   static final CelType IP = OpaqueType.create("net.IP");
@@ -351,7 +351,7 @@ final class KubeCelLibrary {
         || a instanceof java.time.Instant || a instanceof dev.cel.common.values.CelByteString;
   }
 
-  static String typeName(Object o) {
+  public static String typeName(Object o) {
     if (o instanceof String) {
       return "string";
     }

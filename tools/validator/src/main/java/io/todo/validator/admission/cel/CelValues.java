@@ -1,4 +1,4 @@
-package io.todo.validator.admission;
+package io.todo.validator.admission.cel;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cel.common.values.NullValue;
@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.Map;
 
 /** Converts JSON (the rendered objects) to the plain Java values the CEL runtime works on. */
-final class CelValues {
+public final class CelValues {
   private CelValues() {}
 
-  static Object of(JsonNode n) {
+  public static Object of(JsonNode n) {
     if (n == null || n.isNull() || n.isMissingNode()) {
       return NullValue.NULL_VALUE;
     }

@@ -1,4 +1,4 @@
-package io.todo.validator.admission;
+package io.todo.validator.admission.cel;
 
 /**
  * cel-go's strings extension {@code indexOf} and {@code lastIndexOf} (on code points), which
