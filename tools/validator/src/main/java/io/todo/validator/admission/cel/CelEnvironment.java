@@ -192,7 +192,7 @@ public final class CelEnvironment {
 
     private Expression(CelEnvironment env, CelAbstractSyntaxTree ast, String source) {
       this.env = env;
-      this.ast = ast;
+      this.ast = NullOldObject.rewrite(ast, source); // a CREATE: see NullOldObject
       this.source = source;
     }
 
