@@ -192,7 +192,7 @@ public final class CelEnvironment {
 
     private Expression(CelEnvironment env, CelAbstractSyntaxTree ast, String source) {
       this.env = env;
-      this.ast = NullOldObject.rewrite(ast, source); // a CREATE: see NullOldObject
+      this.ast = NullSelects.rewrite(ast, source); // has() and ?. on a null: see NullSelects
       this.source = source;
     }
 
