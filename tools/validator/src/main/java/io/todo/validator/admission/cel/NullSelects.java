@@ -27,12 +27,16 @@ import java.util.Set;
  */
 final class NullSelects {
   private static final Set<String> NULLABLE = Set.of("oldObject", "params", "namespaceObject");
+  /** Only an expression that may hold such a test is converted (a cold start pays for the conversion). */
+  private static final java.util.regex.Pattern CANDIDATE =
+      java.util.regex.Pattern.compile(
+          "has\\(\\s*(?:oldObject|params|namespaceObject)\\s*\\.|\\b(?:oldObject|params|namespaceObject)\\s*\\.\\?");
 
   private NullSelects() {}
 
   /** {@code source} is the expression's text (an AST read from the cache has none of its own). */
   static CelAbstractSyntaxTree rewrite(CelAbstractSyntaxTree ast, String source) {
-    if (NULLABLE.stream().noneMatch(source::contains)) {
+    if (!CANDIDATE.matcher(source).find()) {
       return ast;
     }
     CelMutableAst mutable = CelMutableAst.fromCelAst(ast);
