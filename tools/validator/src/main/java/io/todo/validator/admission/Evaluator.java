@@ -8,6 +8,7 @@ import io.todo.validator.admission.cel.CelErrors;
 import io.todo.validator.admission.cel.CelValues;
 import io.todo.validator.admission.cel.KubeCelLibrary;
 import io.todo.validator.model.Finding;
+import io.todo.validator.model.GoText;
 import io.todo.validator.model.Resource;
 import io.todo.validator.model.Severity;
 import io.todo.validator.schema.SchemaBundle;
@@ -365,7 +366,7 @@ final class Evaluator {
     if (v.messageExpression() != null) {
       try {
         if (v.messageExpression().eval(messageActivation) instanceof String s) {
-          message = goTrim(s);
+          message = GoText.trimSpace(s);
           if (message.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 5 * 1024 || message.contains("\n")) {
             message = "";
           }
@@ -375,10 +376,10 @@ final class Evaluator {
       }
     }
     if (message.isEmpty() && v.message() != null) {
-      message = goTrim(v.message());
+      message = GoText.trimSpace(v.message());
     }
     if (message.isEmpty()) {
-      message = "failed expression: " + goTrim(v.expression().source);
+      message = "failed expression: " + GoText.trimSpace(v.expression().source);
     }
     if (!"Invalid".equals(v.reason())) {
       message = message + " (reason: " + v.reason() + ")";
@@ -393,23 +394,6 @@ final class Evaluator {
     return new Finding(b.severity(), rule(p), r.ref(), null, redact(text), r.origin());
   }
 
-  /** Go's strings.TrimSpace: Unicode white space at both ends. */
-  static String goTrim(String s) {
-    int start = 0;
-    int end = s.length();
-    while (start < end && isGoSpace(s.codePointAt(start))) {
-      start += Character.charCount(s.codePointAt(start));
-    }
-    while (end > start && isGoSpace(s.codePointBefore(end))) {
-      end -= Character.charCount(s.codePointBefore(end));
-    }
-    return s.substring(start, end);
-  }
-
-  private static boolean isGoSpace(int c) {
-    return c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r' || c == ' ' || c == 0x85 || c == 0xA0
-        || (c > 0xff && Character.isSpaceChar(c)) && c != 0x200B;
-  }
 
   /**
    * The object as validating admission sees it: the API server has put a namespaced object without

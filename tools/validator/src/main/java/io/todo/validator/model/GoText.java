@@ -163,4 +163,22 @@ public final class GoText {
     }
     return Integer.compare(a.length() - i, b.length() - j);
   }
+
+  /** Go's strings.TrimSpace: Unicode white space at both ends. */
+  public static String trimSpace(String s) {
+    int start = 0;
+    int end = s.length();
+    while (start < end && isSpace(s.codePointAt(start))) {
+      start += Character.charCount(s.codePointAt(start));
+    }
+    while (end > start && isSpace(s.codePointBefore(end))) {
+      end -= Character.charCount(s.codePointBefore(end));
+    }
+    return s.substring(start, end);
+  }
+
+  private static boolean isSpace(int c) {
+    return c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r' || c == ' ' || c == 0x85 || c == 0xA0
+        || (c > 0xff && Character.isSpaceChar(c)); // Zs, Zl, Zp: Go's White_Space above Latin-1
+  }
 }

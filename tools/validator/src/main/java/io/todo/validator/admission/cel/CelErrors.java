@@ -8,8 +8,9 @@ import java.util.regex.Pattern;
 /**
  * An evaluation error in cel-go's words, which the API server puts in its denial message
  * ({@code expression '…' resulted in error: no such key: spec}); cel-java words the same errors
- * differently ({@code key 'spec' is not present in map.}). Messages of our own library functions
- * are Kubernetes' already and pass through.
+ * differently ({@code key 'spec' is not present in map.}). Messages of our own library functions,
+ * and of the standard functions bound in cel-java's place (conversions, time), are Kubernetes'
+ * already and pass through.
  */
 public final class CelErrors {
   private record Rule(Pattern java, String go) {}
@@ -22,9 +23,6 @@ public final class CelErrors {
       rule("long overflow|double is out of range for int", "integer overflow"),
       rule("unsigned \\w+ (?:overflow|underflow)|double is out of range for uint", "unsigned integer overflow"),
       rule("No matching overload for function '.*'\\. Overload candidates: .*", "no such overload"),
-      rule("For input string: \".*\"", "type conversion error from 'string' to 'int'"),
-      rule("invalid duration format", "type conversion error from 'string' to 'google.protobuf.Duration'"),
-      rule("Text '.*' could not be parsed.*", "type conversion error from 'string' to 'google.protobuf.Timestamp'"),
       rule("Function 'optional_value' failed with arg\\(s\\) 'Optional.empty'", "optional.none() dereference"),
       rule("(?:charAt|substring) failure: (?:Index out of range: |Range \\[)(-?\\d+).*", "index out of range: $1"));
   private static final Pattern LOCATION = Pattern.compile("^evaluation error(?: at <input>:\\d+)?: ");

@@ -85,7 +85,7 @@ final class GoNumbers {
   /** strconv.ParseInt(s, 10, 64): an optional sign and ASCII digits only (Java also takes other scripts' digits). */
   static long parseInt(String s) {
     String digits = s.startsWith("+") || s.startsWith("-") ? s.substring(1) : s;
-    if (digits.isEmpty() || !IpAddress.isAsciiDigits(digits)) {
+    if (digits.isEmpty() || !isAsciiDigits(digits)) {
       throw conversionError("int");
     }
     try {
@@ -107,6 +107,10 @@ final class GoNumbers {
     }
   }
 
+  static boolean isAsciiDigits(String p) {
+    return p.chars().allMatch(c -> c >= '0' && c <= '9');
+  }
+
   /** cel-go's message for a string that does not convert (it does not repeat the string). */
   static IllegalArgumentException conversionError(String type) {
     return new IllegalArgumentException("type conversion error from 'string' to '" + type + "'");
@@ -114,7 +118,7 @@ final class GoNumbers {
 
   /** strconv.ParseUint(s, 10, 64): ASCII digits only, no sign. */
   static com.google.common.primitives.UnsignedLong parseUint(String s) {
-    if (s.isEmpty() || !IpAddress.isAsciiDigits(s)) {
+    if (s.isEmpty() || !isAsciiDigits(s)) {
       throw conversionError("uint");
     }
     try {

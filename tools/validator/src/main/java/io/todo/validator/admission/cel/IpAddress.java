@@ -17,151 +17,27 @@ final class IpAddress {
   }
 
   /**
-   * Parses as Go's netip.ParseAddr, then refuses what Kubernetes refuses: zones and IPv4-mapped
-   * IPv6. Only ASCII digits count (Java's Character.isDigit would take Arabic-Indic ones).
+   * Parses as Go's netip.ParseAddr ({@link NetipAddr}), then refuses what Kubernetes refuses: zones
+   * and IPv4-mapped IPv6.
    */
   static IpAddress parseOrNull(String s) {
-    if (s == null || s.isEmpty()) {
+    if (s == null) {
       return null;
     }
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c == '.') {
-        return parseV4(s);
-      }
-      if (c == ':') {
-        byte[] b = parseV6(s);
-        return b == null || isV4Mapped(b) ? null : new IpAddress(b);
-      }
-      if (c == '%') {
-        return null;
-      }
-    }
-    return null;
+    NetipAddr.Parsed p = NetipAddr.parse(s);
+    return p.error() != null || p.zoned() || isV4Mapped(p.bytes()) ? null : new IpAddress(p.bytes());
   }
 
   private static boolean isV4Mapped(byte[] b) {
+    if (b.length != 16) {
+      return false;
+    }
     for (int i = 0; i < 10; i++) {
       if (b[i] != 0) {
         return false;
       }
     }
     return b[10] == -1 && b[11] == -1;
-  }
-
-  private static IpAddress parseV4(String s) {
-    byte[] b = new byte[4];
-    return parseV4Into(s, b, 0) ? new IpAddress(b) : null;
-  }
-
-  /** Four decimal octets (ASCII digits, no leading zeros, at most 255) into {@code b} at {@code at}. */
-  private static boolean parseV4Into(String s, byte[] b, int at) {
-    String[] parts = s.split("\\.", -1);
-    if (parts.length != 4) {
-      return false;
-    }
-    for (int i = 0; i < 4; i++) {
-      String p = parts[i];
-      if (p.isEmpty() || p.length() > 3 || !isAsciiDigits(p) || (p.length() > 1 && p.charAt(0) == '0')) {
-        return false;
-      }
-      int v = Integer.parseInt(p);
-      if (v > 255) {
-        return false;
-      }
-      b[at + i] = (byte) v;
-    }
-    return true;
-  }
-
-  static boolean isAsciiDigits(String p) {
-    return p.chars().allMatch(c -> c >= '0' && c <= '9');
-  }
-
-  private static int hex(char c) {
-    return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
-  }
-
-  /**
-   * netip's IPv6 grammar: groups of 1 to 4 hex digits, one "::" standing for at least one zero
-   * group, an embedded IPv4 address only as the last 32 bits; a zone ("%eth0") is refused here.
-   */
-  private static byte[] parseV6(String s) {
-    if (s.indexOf('%') >= 0) {
-      return null; // a zone, or a '%' with none: Kubernetes refuses both
-    }
-    byte[] ip = new byte[16];
-    int ellipsis = -1;
-    int pos = 0;
-    if (s.startsWith("::")) {
-      ellipsis = 0;
-      pos = 2;
-      if (pos == s.length()) {
-        return ip;
-      }
-    }
-    int i = 0;
-    while (i < 16) {
-      int off = 0;
-      int acc = 0;
-      while (pos + off < s.length()) {
-        int d = hex(s.charAt(pos + off));
-        if (d < 0) {
-          break;
-        }
-        acc = (acc << 4) + d;
-        if (off > 3) {
-          return null; // more than 4 hex digits in a group
-        }
-        off++;
-      }
-      if (off == 0) {
-        return null;
-      }
-      if (pos + off < s.length() && s.charAt(pos + off) == '.') {
-        if ((ellipsis < 0 && i != 12) || i + 4 > 16 || !parseV4Into(s.substring(pos), ip, i)) {
-          return null;
-        }
-        pos = s.length();
-        i += 4;
-        break;
-      }
-      ip[i] = (byte) (acc >> 8);
-      ip[i + 1] = (byte) acc;
-      i += 2;
-      pos += off;
-      if (pos == s.length()) {
-        break;
-      }
-      if (s.charAt(pos) != ':' || pos + 1 == s.length()) {
-        return null;
-      }
-      pos++;
-      if (s.charAt(pos) == ':') {
-        if (ellipsis >= 0) {
-          return null; // a second "::"
-        }
-        ellipsis = i;
-        pos++;
-        if (pos == s.length()) {
-          break;
-        }
-      }
-    }
-    if (pos != s.length()) {
-      return null;
-    }
-    if (i < 16) {
-      if (ellipsis < 0) {
-        return null;
-      }
-      int n = 16 - i;
-      System.arraycopy(ip, ellipsis, ip, ellipsis + n, i - ellipsis);
-      java.util.Arrays.fill(ip, ellipsis, ellipsis + n, (byte) 0);
-    } else if (ellipsis >= 0) {
-      return null; // "::" must stand for at least one zero group
-    }
-    return ip;
   }
 
   static IpAddress parse(String s) {
@@ -288,7 +164,7 @@ final class IpAddress {
       }
       IpAddress ip = IpAddress.parseOrNull(s.substring(0, slash));
       String p = s.substring(slash + 1);
-      if (ip == null || p.isEmpty() || p.length() > 3 || !isAsciiDigits(p)
+      if (ip == null || p.isEmpty() || p.length() > 3 || !GoNumbers.isAsciiDigits(p)
           || (p.length() > 1 && p.charAt(0) == '0')) {
         return null;
       }

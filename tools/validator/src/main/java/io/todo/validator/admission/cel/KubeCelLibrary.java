@@ -223,7 +223,7 @@ public final class KubeCelLibrary {
         args -> call(() -> GoStrings.lastIndexOf((String) args[0], (String) args[1], (Long) args[2]))));
     bind1("k8s_list_is_sorted", List.class, l -> {
       for (Object o : l) {
-        compare(o, o); // refuses an element that has no order, as cel-go does for each one
+        requireOrderable(o); // as cel-go, for each element
       }
       for (int i = 1; i < l.size(); i++) {
         if (compare(l.get(i - 1), l.get(i)) == 1) {
@@ -302,7 +302,7 @@ public final class KubeCelLibrary {
     Object best = null;
     for (Object o : l) {
       if (best == null) {
-        compare(o, o); // refuses an element that has no order
+        requireOrderable(o);
         best = o;
       } else if (compare(best, o) == prefer) {
         best = o;
@@ -318,18 +318,22 @@ public final class KubeCelLibrary {
   @SuppressWarnings({"unchecked", "rawtypes"})
   private static int compare(Object a, Object b) {
     if (a instanceof Number x && b instanceof Number y) {
-      double dx = x instanceof com.google.common.primitives.UnsignedLong u ? u.doubleValue() : x.doubleValue();
-      double dy = y instanceof com.google.common.primitives.UnsignedLong u ? u.doubleValue() : y.doubleValue();
-      if (Double.isNaN(dx) || Double.isNaN(dy)) {
+      if (x instanceof Double dx && dx.isNaN() || y instanceof Double dy && dy.isNaN()) {
         return 2;
       }
-      if (x instanceof Long lx && y instanceof Long ly) {
-        return Long.compare(lx, ly);
+      if (x instanceof Double || y instanceof Double) {
+        return GoNumbers.compareNumbers(x, y); // cel-go's ordering of a double with an int or uint
       }
-      if (x instanceof com.google.common.primitives.UnsignedLong ux && y instanceof com.google.common.primitives.UnsignedLong uy) {
-        return Integer.signum(ux.compareTo(uy));
+      // int and uint, exactly
+      long lx = x.longValue();
+      long ly = y.longValue();
+      boolean ux = x instanceof com.google.common.primitives.UnsignedLong;
+      boolean uy = y instanceof com.google.common.primitives.UnsignedLong;
+      if (ux == uy) {
+        return ux ? Integer.signum(Long.compareUnsigned(lx, ly)) : Long.compare(lx, ly);
       }
-      return Double.compare(dx, dy) < 0 ? -1 : dx == dy ? 0 : 1;
+      return ux ? (ly < 0 ? 1 : Integer.signum(Long.compareUnsigned(lx, ly)))
+          : (lx < 0 ? -1 : Integer.signum(Long.compareUnsigned(lx, ly)));
     }
     if (a instanceof String x && b instanceof String y) {
       return Integer.signum(io.todo.validator.model.GoText.compareUtf8(x, y));
@@ -344,6 +348,12 @@ public final class KubeCelLibrary {
       return 2; // cel-go's Compare gives an error value, which is neither 1 nor -1
     }
     throw new IllegalArgumentException("no such overload: cannot compare " + typeName(a) + " and " + typeName(b));
+  }
+
+  private static void requireOrderable(Object o) {
+    if (!orderable(o)) {
+      throw new IllegalArgumentException("no such overload: cannot compare " + typeName(o));
+    }
   }
 
   private static boolean orderable(Object a) {

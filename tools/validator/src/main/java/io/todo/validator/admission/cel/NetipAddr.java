@@ -3,28 +3,43 @@ package io.todo.validator.admission.cel;
 import io.todo.validator.model.GoText;
 
 /**
- * Go's netip.ParseAddr, for the bracketed hosts of URLs: whether it accepts a string and, when not, its
- * error text, e.g. {@code ParseAddr("1::x"): unexpected character, want colon (at "x")}. Works on byte
- * strings ({@link GoText#bytesOf}).
+ * Go's netip.ParseAddr, the one IP grammar of the CEL library: the address's bytes, whether it had a
+ * zone, or ParseAddr's error text, e.g. {@code ParseAddr("1::x"): unexpected character, want colon
+ * (at "x")}. {@code ip()}/{@code cidr()} ({@link IpAddress}) and the bracketed hosts of URLs
+ * ({@link KubeUrl}) use it. Works on Java strings and on byte strings ({@link GoText#bytesOf}) alike:
+ * only ASCII characters are valid in an address.
  */
 final class NetipAddr {
   private NetipAddr() {}
 
+  /** An address: 4 or 16 bytes, and whether a zone ({@code %eth0}) followed it; or the error. */
+  record Parsed(byte[] bytes, boolean zoned, String error) {}
+
   /** The error ParseAddr returns for {@code s}, or null when it is an address. */
   static String parseError(String s) {
+    return parse(s).error();
+  }
+
+  static Parsed parse(String s) {
     for (int i = 0; i < s.length(); i++) {
       switch (s.charAt(i)) {
-        case '.':
-          return ipv4(s, 0, s.length());
+        case '.': {
+          byte[] b = new byte[4];
+          return result(b, false, ipv4(s, 0, s.length(), b, 0));
+        }
         case ':':
           return ipv6(s);
         case '%':
-          return error(s, "missing IPv6 address", "");
+          return result(null, false, error(s, "missing IPv6 address", ""));
         default:
           break;
       }
     }
-    return error(s, "unable to parse IP", "");
+    return result(null, false, error(s, "unable to parse IP", ""));
+  }
+
+  private static Parsed result(byte[] bytes, boolean zoned, String error) {
+    return error == null ? new Parsed(bytes, zoned, null) : new Parsed(null, false, error);
   }
 
   /** Whether a string ParseAddr accepts is an IPv4 address (its first separator is a dot). */
@@ -42,7 +57,8 @@ final class NetipAddr {
     return "ParseAddr(" + GoText.quoteBytes(in) + "): " + msg + (at.isEmpty() ? "" : " (at " + GoText.quoteBytes(at) + ")");
   }
 
-  private static String ipv4(String in, int off, int end) {
+  /** Four octets of {@code in[off, end)} into {@code out} at {@code at}; the error, or null. */
+  private static String ipv4(String in, int off, int end, byte[] out, int at) {
     String s = in.substring(off, end);
     int val = 0;
     int pos = 0;
@@ -65,6 +81,7 @@ final class NetipAddr {
         if (pos == 3) {
           return error(in, "IPv4 address too long", "");
         }
+        out[at + pos] = (byte) val;
         pos++;
         val = 0;
         digits = 0;
@@ -72,26 +89,29 @@ final class NetipAddr {
         return error(in, "unexpected character", s.substring(i));
       }
     }
+    out[at + pos] = (byte) val;
     return pos < 3 ? error(in, "IPv4 address too short", "") : null;
   }
 
-  private static String ipv6(String in) {
+  private static Parsed ipv6(String in) {
+    byte[] ip = new byte[16];
     String s = in;
     int zoneLen = -1;
     int pct = s.indexOf('%');
     if (pct >= 0) {
       if (pct == s.length() - 1) {
-        return error(in, "zone must be a non-empty string", "");
+        return result(null, false, error(in, "zone must be a non-empty string", ""));
       }
       zoneLen = s.length() - pct - 1;
       s = s.substring(0, pct);
     }
+    boolean zoned = zoneLen > 0;
     int ellipsis = -1;
     if (s.length() >= 2 && s.charAt(0) == ':' && s.charAt(1) == ':') {
       ellipsis = 0;
       s = s.substring(2);
       if (s.isEmpty()) {
-        return null;
+        return result(ip, zoned, null);
       }
     }
     int i = 0;
@@ -105,45 +125,49 @@ final class NetipAddr {
         }
         acc = (acc << 4) + d;
         if (off > 3) {
-          return error(in, "each group must have 4 or less digits", s);
+          return result(null, false, error(in, "each group must have 4 or less digits", s));
         }
         if (acc > 0xffff) {
-          return error(in, "IPv6 field has value >=2^16", s);
+          return result(null, false, error(in, "IPv6 field has value >=2^16", s));
         }
       }
       if (off == 0) {
-        return error(in, "each colon-separated field must have at least one digit", s);
+        return result(null, false, error(in, "each colon-separated field must have at least one digit", s));
       }
       if (off < s.length() && s.charAt(off) == '.') {
         if (ellipsis < 0 && i != 12) {
-          return error(in, "embedded IPv4 address must replace the final 2 fields of the address", s);
+          return result(null, false,
+              error(in, "embedded IPv4 address must replace the final 2 fields of the address", s));
         }
         if (i + 4 > 16) {
-          return error(in, "too many hex fields to fit an embedded IPv4 at the end of the address", s);
+          return result(null, false,
+              error(in, "too many hex fields to fit an embedded IPv4 at the end of the address", s));
         }
         int end = in.length() - (zoneLen > 0 ? zoneLen + 1 : 0);
-        String err = ipv4(in, end - s.length(), end);
+        String err = ipv4(in, end - s.length(), end, ip, i);
         if (err != null) {
-          return err;
+          return result(null, false, err);
         }
         s = "";
         i += 4;
         break;
       }
+      ip[i] = (byte) (acc >> 8);
+      ip[i + 1] = (byte) acc;
       i += 2;
       s = s.substring(off);
       if (s.isEmpty()) {
         break;
       }
       if (s.charAt(0) != ':') {
-        return error(in, "unexpected character, want colon", s);
+        return result(null, false, error(in, "unexpected character, want colon", s));
       } else if (s.length() == 1) {
-        return error(in, "colon must be followed by more characters", s);
+        return result(null, false, error(in, "colon must be followed by more characters", s));
       }
       s = s.substring(1);
       if (s.charAt(0) == ':') {
         if (ellipsis >= 0) {
-          return error(in, "multiple :: in address", s);
+          return result(null, false, error(in, "multiple :: in address", s));
         }
         ellipsis = i;
         s = s.substring(1);
@@ -153,12 +177,18 @@ final class NetipAddr {
       }
     }
     if (!s.isEmpty()) {
-      return error(in, "trailing garbage after address", s);
+      return result(null, false, error(in, "trailing garbage after address", s));
     }
     if (i < 16) {
-      return ellipsis < 0 ? error(in, "address string too short", "") : null;
+      if (ellipsis < 0) {
+        return result(null, false, error(in, "address string too short", ""));
+      }
+      int n = 16 - i; // "::" stands for n zero bytes
+      System.arraycopy(ip, ellipsis, ip, ellipsis + n, i - ellipsis);
+      java.util.Arrays.fill(ip, ellipsis, ellipsis + n, (byte) 0);
+      return result(ip, zoned, null);
     }
-    return ellipsis >= 0 ? error(in, "the :: must expand to at least one field of zeros", "") : null;
+    return result(ip, zoned, ellipsis >= 0 ? error(in, "the :: must expand to at least one field of zeros", "") : null);
   }
 
   private static int hex(char c) {
