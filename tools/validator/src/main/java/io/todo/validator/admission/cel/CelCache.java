@@ -1,8 +1,6 @@
 package io.todo.validator.admission.cel;
 
 import dev.cel.common.CelAbstractSyntaxTree;
-import dev.cel.common.CelProtoAbstractSyntaxTree;
-import dev.cel.expr.CheckedExpr;
 import io.todo.validator.model.Sha256;
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -34,12 +32,15 @@ final class CelCache {
   static final String ENV = "VALIDATOR_CACHE_DIR";
   static final int MAX_ENTRIES = 1_000;
   static final int KEEP_AFTER_PRUNE = 800;
-  private static final String SUFFIX = ".pb";
+  private static final String SUFFIX = ".ast";
+  /** Entries of builds before version 3 (protobuf CheckedExpr), pruned like the others. */
+  private static final String LEGACY_SUFFIX = ".pb";
   /**
    * The format of an entry and what it promises, part of its name: raise it when compile() checks
-   * more, so entries of an older check are never trusted (2: Kubernetes' AST validators ran).
+   * more, so entries of an older check are never trusted (2: Kubernetes' AST validators ran; 3:
+   * {@link CelAstFormat} instead of protobuf).
    */
-  static final int VERSION = 2;
+  static final int VERSION = 3;
 
   private final Path dir;
   private final String build;
@@ -81,15 +82,19 @@ final class CelCache {
         return null;
       }
       // an entry is the source (checked against the one asked for: a hash names it, the entry proves
-      // it) followed by the CheckedExpr proto
-      java.nio.ByteBuffer entry = java.nio.ByteBuffer.wrap(Files.readAllBytes(f));
-      byte[] text = new byte[entry.getInt()];
-      entry.get(text);
+      // it) followed by the checked AST
+      byte[] bytes = Files.readAllBytes(f);
+      java.io.DataInputStream in = new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes));
+      int length = in.readInt();
+      if (length < 0 || length > bytes.length) {
+        return null;
+      }
+      byte[] text = new byte[length];
+      in.readFully(text);
       if (!new String(text, StandardCharsets.UTF_8).equals(source)) {
         return null;
       }
-      CheckedExpr checked = CheckedExpr.parseFrom(entry);
-      return CelProtoAbstractSyntaxTree.fromCheckedExpr(checked).getAst();
+      return CelAstFormat.read(in);
     } catch (IOException | RuntimeException e) {
       return null;
     }
@@ -99,13 +104,13 @@ final class CelCache {
   void store(String source, CelAbstractSyntaxTree ast) {
     Path f = file(source);
     try {
+      byte[] checked = CelAstFormat.write(ast);
       Files.createDirectories(dir);
       Path tmp = Files.createTempFile(dir, ".entry", ".tmp");
       try {
         byte[] text = source.getBytes(StandardCharsets.UTF_8);
-        byte[] proto = CelProtoAbstractSyntaxTree.fromCelAst(ast).toCheckedExpr().toByteArray();
-        Files.write(tmp, java.nio.ByteBuffer.allocate(4 + text.length + proto.length)
-            .putInt(text.length).put(text).put(proto).array());
+        Files.write(tmp, java.nio.ByteBuffer.allocate(4 + text.length + checked.length)
+            .putInt(text.length).put(text).put(checked).array());
         try {
           Files.move(tmp, f, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
@@ -128,7 +133,8 @@ final class CelCache {
   private void prune(Path kept) throws IOException {
     List<Path> entries;
     try (Stream<Path> s = Files.list(dir)) {
-      entries = s.filter(p -> p.getFileName().toString().endsWith(SUFFIX)).toList();
+      entries = s.filter(p -> p.getFileName().toString().endsWith(SUFFIX)
+          || p.getFileName().toString().endsWith(LEGACY_SUFFIX)).toList();
     }
     if (entries.size() <= MAX_ENTRIES) {
       return;

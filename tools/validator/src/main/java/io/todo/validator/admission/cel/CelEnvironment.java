@@ -17,7 +17,6 @@ import dev.cel.extensions.CelStringExtensions;
 import dev.cel.parser.CelStandardMacro;
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
-import dev.cel.runtime.CelRuntimeBuilder;
 import dev.cel.runtime.CelRuntimeFactory;
 import dev.cel.runtime.CelStandardFunctions;
 import dev.cel.runtime.standard.CelStandardOverload;
@@ -29,6 +28,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
@@ -48,6 +48,12 @@ import java.util.regex.Pattern;
  */
 public final class CelEnvironment {
   static final String[] VARIABLES = {"object", "oldObject", "params", "namespaceObject", "request", "variables"};
+  /**
+   * The sets extension's overload ids ({@code list_sets_contains_list}, ...). Only a hint: a runtime
+   * made without the extension fails an expression that calls it with OVERLOAD_NOT_FOUND, which
+   * evaluates it again on the whole library.
+   */
+  private static final String SETS_OVERLOAD_PREFIX = "list_sets_";
   private static final Pattern UNDECLARED = Pattern.compile("undeclared reference to '([^']+)'");
 
   private static volatile CelEnvironment instance;
@@ -62,9 +68,14 @@ public final class CelEnvironment {
   private final KubeCelLibrary lib = new KubeCelLibrary();
   private final CelCache cache = CelCache.open();
   private volatile CelCompiler compiler;
-  private volatile CelRuntime whole;
+  private volatile Programs whole;
   /** Runtimes by the standard overloads they hold. */
-  private final Map<Set<String>, CelRuntime> narrowed = new ConcurrentHashMap<>();
+  private final Map<Set<String>, Programs> narrowed = new ConcurrentHashMap<>();
+
+  /** What the evaluator needs of a runtime: cel-java's, or the same without its eager descriptor pool. */
+  interface Programs {
+    CelRuntime.Program createProgram(CelAbstractSyntaxTree ast) throws CelEvaluationException;
+  }
 
   private CelEnvironment() {}
 
@@ -102,15 +113,30 @@ public final class CelEnvironment {
    * {@code format()}, {@code split()}, {@code indexOf()} and {@code lastIndexOf()}, see {@link GoStrings}), optionals, sets, lists version 3 and two-variable comprehensions.
    */
   private <T> java.util.List<T> extensions(Class<T> kind) {
-    return java.util.stream.Stream.<Object>of(
-            CelExtensions.strings(EnumSet.complementOf(EnumSet.of(CelStringExtensions.Function.REVERSE,
+    return extensions(kind, true);
+  }
+
+  /**
+   * {@link #extensions}, without the sets extension unless {@code withSets}: cel-java's sets
+   * library builds protobuf's well-known descriptors when it is made (its own message factory), so
+   * a runtime for expressions that call none of its functions is made without it.
+   */
+  private <T> java.util.List<T> extensions(Class<T> kind, boolean withSets) {
+    return java.util.stream.Stream.<java.util.function.Supplier<Object>>of(
+            () -> CelExtensions.strings(EnumSet.complementOf(EnumSet.of(CelStringExtensions.Function.REVERSE,
                 CelStringExtensions.Function.SPLIT, CelStringExtensions.Function.INDEX_OF, CelStringExtensions.Function.LAST_INDEX_OF))),
-            CelExtensions.optional(), CelExtensions.sets(options), CelExtensions.lists(),
-            CelExtensions.comprehensions())
+            CelExtensions::optional, withSets ? () -> CelExtensions.sets(options) : () -> null, CelExtensions::lists,
+            CelExtensions::comprehensions)
+        .map(java.util.function.Supplier::get).filter(java.util.Objects::nonNull)
         .map(kind::cast).toList();
   }
 
-  private synchronized CelRuntime whole() {
+  /** Whether a runtime for the standard overloads {@code only} (null: all) needs the sets extension. */
+  private static boolean needsSets(Set<String> only) {
+    return only == null || only.stream().anyMatch(id -> id.startsWith(SETS_OVERLOAD_PREFIX));
+  }
+
+  synchronized Programs whole() {
     if (whole == null) {
       whole = runtime(null);
     }
@@ -119,13 +145,33 @@ public final class CelEnvironment {
 
   /**
    * A runtime with every library binding and the standard functions that have an overload in
-   * {@code only} (null: all).
+   * {@code only} (null: all): {@link LightRuntime}, or cel-java's builder if that cannot be made.
    */
-  private CelRuntime runtime(Set<String> only) {
-    CelRuntimeBuilder b = CelRuntimeFactory.standardCelRuntimeBuilder()
+  private Programs runtime(Set<String> only) {
+    Optional<LightRuntime> light = LightRuntime.create(options, lib.bindings(),
+        extensions(dev.cel.runtime.CelRuntimeLibrary.class, needsSets(only)), standardFunctions(only));
+    return light.isPresent() ? light.get() : builderRuntime(only);
+  }
+
+  /** The runtime cel-java's builder makes of the same parts as {@link #runtime}. */
+  Programs builderRuntime(Set<String> only) {
+    CelStandardFunctions standard = standardFunctions(only);
+    List<dev.cel.runtime.CelRuntimeLibrary> libraries = extensions(dev.cel.runtime.CelRuntimeLibrary.class, needsSets(only));
+    CelRuntime runtime = CelRuntimeFactory.standardCelRuntimeBuilder()
         .setOptions(options)
-        .addLibraries(extensions(dev.cel.runtime.CelRuntimeLibrary.class))
-        .addFunctionBindings(lib.bindings());
+        .addLibraries(libraries)
+        .addFunctionBindings(lib.bindings())
+        .setStandardEnvironmentEnabled(false)
+        .setStandardFunctions(standard)
+        .build();
+    return runtime::createProgram;
+  }
+
+  /**
+   * The standard functions that have an overload in {@code only} (null: all), less those the
+   * library binds itself.
+   */
+  private CelStandardFunctions standardFunctions(Set<String> only) {
     // the standard overloads the library binds itself (as cel-go computes them) are left out
     Set<String> replaced = lib.replacedStandardOverloads();
     Set<CelStandardFunctions.StandardFunction> used = EnumSet.allOf(CelStandardFunctions.StandardFunction.class);
@@ -140,11 +186,9 @@ public final class CelEnvironment {
         return false;
       }).build();
     }
-    b.setStandardEnvironmentEnabled(false)
-        .setStandardFunctions(CelStandardFunctions.newBuilder()
-            .filterFunctions((function, overload) -> used.contains(function) && !replaced.contains(overloadId(overload)))
-            .build());
-    return b.build();
+    return CelStandardFunctions.newBuilder()
+        .filterFunctions((function, overload) -> used.contains(function) && !replaced.contains(overloadId(overload)))
+        .build();
   }
 
   /**
@@ -172,7 +216,7 @@ public final class CelEnvironment {
 
   /** Plans {@code expressions} on a runtime with the standard overloads {@code ids}. */
   void plan(Collection<Expression> expressions, Set<String> ids) {
-    CelRuntime runtime = narrowed.computeIfAbsent(Set.copyOf(ids), this::runtime);
+    Programs runtime = narrowed.computeIfAbsent(Set.copyOf(ids), this::runtime);
     for (Expression e : expressions) {
       try {
         e.narrow = runtime.createProgram(e.ast);
@@ -241,6 +285,11 @@ public final class CelEnvironment {
     }
   }
 
+  /** Parses and type-checks {@code source}, as {@link #compile} does before its own checks. */
+  CelValidationResult check(String source) {
+    return compiler().compile(source);
+  }
+
   /**
    * Parses and type-checks {@code source}; the error names the unsupported function or variable and
    * points at the policy field that holds the expression.
@@ -255,7 +304,7 @@ public final class CelEnvironment {
     if (cached != null) {
       return new Expression(this, cached, source);
     }
-    CelValidationResult r = compiler().compile(source);
+    CelValidationResult r = check(source);
     if (r.hasError()) {
       StringBuilder msg = new StringBuilder(field).append(": compilation failed: ");
       boolean first = true;
