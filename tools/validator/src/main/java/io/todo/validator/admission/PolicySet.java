@@ -55,16 +55,19 @@ record PolicySet(Map<String, Policy> policies, List<Binding> bindings, List<Reso
     return (PolicySet) set;
   }
 
+  /**
+   * The directory's files, names and bytes, as the key itself: a policy directory is a few
+   * kilobytes, and hashing them (SHA-256, interpreted on a cold start) cost more than keeping them.
+   */
   private static String fingerprint(Path dir, String shown) {
     try {
-      java.security.MessageDigest sha = io.todo.validator.model.Sha256.newDigest();
+      StringBuilder key = new StringBuilder();
       for (Path f : files(dir, shown)) {
-        sha.update(dir.relativize(f).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        sha.update((byte) 0);
-        sha.update(io.todo.validator.load.BoundedRead.file(f, io.todo.validator.load.YamlLimits.DEFAULT.maxFileBytes()));
-        sha.update((byte) 0);
+        key.append(dir.relativize(f)).append('\0');
+        byte[] content = io.todo.validator.load.BoundedRead.file(f, io.todo.validator.load.YamlLimits.DEFAULT.maxFileBytes());
+        key.append(new String(content, java.nio.charset.StandardCharsets.ISO_8859_1)).append('\0');
       }
-      return java.util.HexFormat.of().formatHex(sha.digest());
+      return key.toString();
     } catch (IOException e) {
       return "unreadable:" + System.nanoTime(); // never shared: load reports the problem
     }

@@ -1,7 +1,6 @@
 package io.todo.validator.admission.cel;
 
 import dev.cel.common.CelAbstractSyntaxTree;
-import io.todo.validator.model.Sha256;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -17,9 +16,12 @@ import java.util.stream.Stream;
 /**
  * Type-checked CEL expressions kept on disk between runs: parsing and checking an admission
  * policy's expressions is most of what a cold validate spends on admission policies, and the same
- * policies are compiled on every commit. An entry is the checked AST of one expression, named by a
- * hash of the expression and of this build of the validator (its jar), so a new build or an edited
- * expression never meets an old entry. Anything unreadable is ignored and compiled again.
+ * policies are compiled on every commit. An entry is the checked AST of one expression, with what it
+ * was checked for (the expression, this build of the validator (its jar), the cache version) in
+ * full, so a new build or an edited expression never uses an old entry; the file is named by a
+ * 128-bit hash of that, not a cryptographic one: a cold start hashed with SHA-256 in the
+ * interpreter, and two names that collide only cost a compile. Anything unreadable is ignored and
+ * compiled again.
  *
  * <p>Where: {@code $VALIDATOR_CACHE_DIR}, else {@code $XDG_CACHE_HOME/todo-validator}, else
  * {@code ~/.cache/todo-validator}; {@code VALIDATOR_CACHE_DIR=off} turns it off.
@@ -76,12 +78,13 @@ final class CelCache {
 
   /** The checked AST of {@code source} from an earlier run, or null. */
   CelAbstractSyntaxTree load(String source) {
-    Path f = file(source);
+    String key = key(source);
+    Path f = file(key);
     try {
       if (!Files.isRegularFile(f)) {
         return null;
       }
-      // an entry is the source (checked against the one asked for: a hash names it, the entry proves
+      // an entry is its key (checked against the one asked for: a hash names it, the entry proves
       // it) followed by the checked AST
       byte[] bytes = Files.readAllBytes(f);
       java.io.DataInputStream in = new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes));
@@ -91,7 +94,7 @@ final class CelCache {
       }
       byte[] text = new byte[length];
       in.readFully(text);
-      if (!new String(text, StandardCharsets.UTF_8).equals(source)) {
+      if (!new String(text, StandardCharsets.UTF_8).equals(key)) {
         return null;
       }
       return CelAstFormat.read(in);
@@ -102,13 +105,14 @@ final class CelCache {
 
   /** Keeps a checked AST for later runs; a cache that cannot be written is simply not used. */
   void store(String source, CelAbstractSyntaxTree ast) {
-    Path f = file(source);
+    String key = key(source);
+    Path f = file(key);
     try {
       byte[] checked = CelAstFormat.write(ast);
       Files.createDirectories(dir);
       Path tmp = Files.createTempFile(dir, ".entry", ".tmp");
       try {
-        byte[] text = source.getBytes(StandardCharsets.UTF_8);
+        byte[] text = key.getBytes(StandardCharsets.UTF_8);
         Files.write(tmp, java.nio.ByteBuffer.allocate(4 + text.length + checked.length)
             .putInt(text.length).put(text).put(checked).array());
         try {
@@ -158,8 +162,21 @@ final class CelCache {
     }
   }
 
-  private Path file(String source) {
-    return dir.resolve(Sha256.hex(VERSION + "\0" + build + "\0" + source) + SUFFIX);
+  private String key(String source) {
+    return VERSION + "\0" + build + "\0" + source;
+  }
+
+  /** The file of {@code key}: FNV-1a and a multiplicative hash over its chars, 64 bits each. */
+  private Path file(String key) {
+    long fnv = 0xcbf29ce484222325L;
+    long mul = 1125899906842597L;
+    for (int i = 0; i < key.length(); i++) {
+      char c = key.charAt(i);
+      fnv = (fnv ^ c) * 0x100000001b3L;
+      mul = 31 * mul + c;
+    }
+    java.util.HexFormat hex = java.util.HexFormat.of();
+    return dir.resolve(hex.toHexDigits(fnv) + hex.toHexDigits(mul) + SUFFIX);
   }
 
   /**

@@ -51,6 +51,13 @@ class CelCacheTest {
     }
     Files.copy(otherEntry, entry, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     assertThat(cache.load(EXPR)).isNull();
+    // the same expression checked by another build: the entry names its build, and is not used
+    Path otherBuild = dir.resolve("other-build");
+    env.compile(EXPR, Location.of("t"), "f", new CelCache(otherBuild, "b2"));
+    try (Stream<Path> s = Files.list(otherBuild)) {
+      Files.copy(s.findFirst().orElseThrow(), entry, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+    assertThat(cache.load(EXPR)).isNull();
     // truncated and garbage entries too; the expression still compiles from its source
     Files.write(entry, new byte[] {0, 0, 0, 9, 'x'});
     assertThat(cache.load(EXPR)).isNull();
