@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.todo.validator.load.JsonTree;
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -61,7 +60,7 @@ public final class RenderTable {
       if (in == null) {
         throw new IllegalStateException("the renderer's schema table is missing from the jar");
       }
-      return new RenderTable(JsonTree.read(new BufferedInputStream(in, 1 << 16)));
+      return new RenderTable(JsonTree.read(in));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the renderer's schema table", e);
     }

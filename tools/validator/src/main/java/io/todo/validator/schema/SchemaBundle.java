@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import io.todo.validator.load.JsonTree;
 import io.todo.validator.model.ExitCodes;
 import io.todo.validator.model.ValidatorException;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -80,7 +79,7 @@ public final class SchemaBundle {
     while (nl < packed.length && packed[nl] != '\n') {
       nl++;
     }
-    JsonNode header = JsonTree.read(new ByteArrayInputStream(packed, 0, nl));
+    JsonNode header = JsonTree.read(packed, 0, nl);
     return new SchemaBundle(header, java.util.Arrays.copyOfRange(packed, Math.min(nl + 1, packed.length), packed.length));
   }
 
@@ -162,7 +161,7 @@ public final class SchemaBundle {
     int offset = at.get(0).asInt();
     return parsed.computeIfAbsent(offset, o -> {
       try {
-        return JsonTree.read(new ByteArrayInputStream(body, o, at.get(1).asInt()));
+        return JsonTree.read(body, o, at.get(1).asInt());
       } catch (IOException e) {
         throw new ValidatorException(ExitCodes.INTERNAL, null, "the built-in schema bundle is corrupt", e);
       }
