@@ -51,6 +51,13 @@ final class CelAstFormat {
     }
   }
 
+  /**
+   * Deeper than any expression cel-java's parser accepts (its recursion limit of 250 allows ASTs
+   * about 500 deep, through nested macros), shallow enough that a damaged or forged entry cannot
+   * overflow the stack of a thread that reads it (compiled, about 1,000 levels do).
+   */
+  private static final int MAX_DEPTH = 600;
+
   private CelAstFormat() {}
 
   static byte[] write(CelAbstractSyntaxTree ast) {
@@ -114,9 +121,9 @@ final class CelAstFormat {
       }
       source.addPositionsMap(positions);
       for (int i = count(in); i > 0; i--) {
-        source.addMacroCalls(in.readLong(), expr(in));
+        source.addMacroCalls(in.readLong(), expr(in, 0));
       }
-      CelExpr root = expr(in);
+      CelExpr root = expr(in, 0);
       Map<Long, CelReference> references = new LinkedHashMap<>();
       for (int i = count(in); i > 0; i--) {
         long id = in.readLong();
@@ -231,7 +238,10 @@ final class CelAstFormat {
     }
   }
 
-  private static CelExpr expr(DataInputStream in) throws IOException {
+  private static CelExpr expr(DataInputStream in, int depth) throws IOException {
+    if (depth > MAX_DEPTH) {
+      throw new IOException("expression nested deeper than " + MAX_DEPTH);
+    }
     long id = in.readLong();
     CelExpr.ExprKind.Kind[] kinds = CelExpr.ExprKind.Kind.values();
     int k = in.readUnsignedByte();
@@ -242,13 +252,13 @@ final class CelAstFormat {
       case NOT_SET -> CelExpr.ofNotSet(id);
       case CONSTANT -> CelExpr.ofConstant(id, constant(in));
       case IDENT -> CelExpr.ofIdent(id, in.readUTF());
-      case SELECT -> CelExpr.ofSelect(id, expr(in), in.readUTF(), in.readBoolean());
+      case SELECT -> CelExpr.ofSelect(id, expr(in, depth + 1), in.readUTF(), in.readBoolean());
       case CALL -> {
-        Optional<CelExpr> target = in.readBoolean() ? Optional.of(expr(in)) : Optional.empty();
-        yield CelExpr.ofCall(id, target, in.readUTF(), exprs(in));
+        Optional<CelExpr> target = in.readBoolean() ? Optional.of(expr(in, depth + 1)) : Optional.empty();
+        yield CelExpr.ofCall(id, target, in.readUTF(), exprs(in, depth + 1));
       }
       case LIST -> {
-        ImmutableList<CelExpr> elements = exprs(in);
+        ImmutableList<CelExpr> elements = exprs(in, depth + 1);
         ImmutableList.Builder<Integer> optional = ImmutableList.builder();
         for (int i = count(in); i > 0; i--) {
           optional.add(in.readInt());
@@ -259,26 +269,26 @@ final class CelAstFormat {
         String name = in.readUTF();
         ImmutableList.Builder<CelExpr.CelStruct.Entry> entries = ImmutableList.builder();
         for (int i = count(in); i > 0; i--) {
-          entries.add(CelExpr.ofStructEntry(in.readLong(), in.readUTF(), expr(in), in.readBoolean()));
+          entries.add(CelExpr.ofStructEntry(in.readLong(), in.readUTF(), expr(in, depth + 1), in.readBoolean()));
         }
         yield CelExpr.ofStruct(id, name, entries.build());
       }
       case MAP -> {
         ImmutableList.Builder<CelExpr.CelMap.Entry> entries = ImmutableList.builder();
         for (int i = count(in); i > 0; i--) {
-          entries.add(CelExpr.ofMapEntry(in.readLong(), expr(in), expr(in), in.readBoolean()));
+          entries.add(CelExpr.ofMapEntry(in.readLong(), expr(in, depth + 1), expr(in, depth + 1), in.readBoolean()));
         }
         yield CelExpr.ofMap(id, entries.build());
       }
-      case COMPREHENSION -> CelExpr.ofComprehension(id, in.readUTF(), in.readUTF(), expr(in), in.readUTF(),
-          expr(in), expr(in), expr(in), expr(in));
+      case COMPREHENSION -> CelExpr.ofComprehension(id, in.readUTF(), in.readUTF(), expr(in, depth + 1), in.readUTF(),
+          expr(in, depth + 1), expr(in, depth + 1), expr(in, depth + 1), expr(in, depth + 1));
     };
   }
 
-  private static ImmutableList<CelExpr> exprs(DataInputStream in) throws IOException {
+  private static ImmutableList<CelExpr> exprs(DataInputStream in, int depth) throws IOException {
     ImmutableList.Builder<CelExpr> b = ImmutableList.builder();
     for (int i = count(in); i > 0; i--) {
-      b.add(expr(in));
+      b.add(expr(in, depth));
     }
     return b.build();
   }
@@ -392,6 +402,13 @@ final class CelAstFormat {
   }
 
   private static CelType type(DataInputStream in) throws IOException {
+    return type(in, 0);
+  }
+
+  private static CelType type(DataInputStream in, int depth) throws IOException {
+    if (depth > MAX_DEPTH) {
+      throw new IOException("type nested deeper than " + MAX_DEPTH);
+    }
     TypeTag[] tags = TypeTag.values();
     int k = in.readUnsignedByte();
     if (k >= tags.length) {
@@ -405,18 +422,18 @@ final class CelAstFormat {
         }
         yield SIMPLE.get(i);
       }
-      case OPTIONAL -> OptionalType.create(type(in));
-      case NULLABLE -> NullableType.create(type(in));
-      case LIST -> ListType.create(type(in));
-      case MAP -> MapType.create(type(in), type(in));
-      case TYPE -> TypeType.create(type(in));
+      case OPTIONAL -> OptionalType.create(type(in, depth + 1));
+      case NULLABLE -> NullableType.create(type(in, depth + 1));
+      case LIST -> ListType.create(type(in, depth + 1));
+      case MAP -> MapType.create(type(in, depth + 1), type(in, depth + 1));
+      case TYPE -> TypeType.create(type(in, depth + 1));
       case TYPE_PARAM -> TypeParamType.create(in.readUTF());
       case STRUCT -> StructTypeReference.create(in.readUTF());
       case OPAQUE -> {
         String name = in.readUTF();
         ImmutableList.Builder<CelType> params = ImmutableList.builder();
         for (int i = count(in); i > 0; i--) {
-          params.add(type(in));
+          params.add(type(in, depth + 1));
         }
         yield OpaqueType.create(name, params.build());
       }

@@ -98,8 +98,8 @@ final class CelCache {
         return null;
       }
       return CelAstFormat.read(in);
-    } catch (IOException | RuntimeException e) {
-      return null;
+    } catch (IOException | RuntimeException | StackOverflowError e) {
+      return null; // compiled again
     }
   }
 

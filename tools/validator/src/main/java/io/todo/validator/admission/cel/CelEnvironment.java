@@ -122,13 +122,16 @@ public final class CelEnvironment {
    * a runtime for expressions that call none of its functions is made without it.
    */
   private <T> java.util.List<T> extensions(Class<T> kind, boolean withSets) {
-    return java.util.stream.Stream.<java.util.function.Supplier<Object>>of(
-            () -> CelExtensions.strings(EnumSet.complementOf(EnumSet.of(CelStringExtensions.Function.REVERSE,
-                CelStringExtensions.Function.SPLIT, CelStringExtensions.Function.INDEX_OF, CelStringExtensions.Function.LAST_INDEX_OF))),
-            CelExtensions::optional, withSets ? () -> CelExtensions.sets(options) : () -> null, CelExtensions::lists,
-            CelExtensions::comprehensions)
-        .map(java.util.function.Supplier::get).filter(java.util.Objects::nonNull)
-        .map(kind::cast).toList();
+    List<Object> libraries = new java.util.ArrayList<>();
+    libraries.add(CelExtensions.strings(EnumSet.complementOf(EnumSet.of(CelStringExtensions.Function.REVERSE,
+        CelStringExtensions.Function.SPLIT, CelStringExtensions.Function.INDEX_OF, CelStringExtensions.Function.LAST_INDEX_OF))));
+    libraries.add(CelExtensions.optional());
+    if (withSets) {
+      libraries.add(CelExtensions.sets(options));
+    }
+    libraries.add(CelExtensions.lists());
+    libraries.add(CelExtensions.comprehensions());
+    return libraries.stream().map(kind::cast).toList();
   }
 
   /** Whether a runtime for the standard overloads {@code only} (null: all) needs the sets extension. */

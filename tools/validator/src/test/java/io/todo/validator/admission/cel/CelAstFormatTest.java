@@ -90,6 +90,31 @@ class CelAstFormatTest {
   }
 
   @Test
+  void theDeepestExpressionTheParserAcceptsReadsBack() throws Exception {
+    // nested macros: about two AST levels per parser level, the deepest ASTs cel-java makes
+    int n = 248;
+    String src = "[1].all(x0, " + "[1].all(x, ".repeat(n) + "true" + ")".repeat(n) + ")";
+    CelValidationResult r = CelEnvironment.get().check(src);
+    assertThat(r.hasError()).as(r.getErrorString()).isFalse();
+    assertThat(viaFormat(r.getAst()).getExpr()).isEqualTo(viaProto(r.getAst()).getExpr());
+    assertThat(CelEnvironment.get().check("[1].all(x0, " + "[1].all(x, ".repeat(n + 1) + "true" + ")".repeat(n + 1) + ")")
+        .hasError()).as("one more level is refused by the parser").isTrue();
+  }
+
+  @Test
+  void aForgedEntryNestedTooDeepIsAnIoExceptionNotAStackOverflow() {
+    dev.cel.common.ast.CelExpr e = dev.cel.common.ast.CelExpr.ofIdent(1, "object");
+    for (int i = 2; i < 3_000; i++) {
+      e = dev.cel.common.ast.CelExpr.ofSelect(i, e, "f", false);
+    }
+    CelAbstractSyntaxTree deep = CelAbstractSyntaxTree.newCheckedAst(e, dev.cel.common.CelSource.newBuilder().build(),
+        java.util.Map.of(), java.util.Map.of(1L, dev.cel.common.types.SimpleType.DYN));
+    byte[] bytes = CelAstFormat.write(deep);
+    assertThat(catchThrowable(() -> CelAstFormat.read(new DataInputStream(new ByteArrayInputStream(bytes)))))
+        .isInstanceOf(IOException.class).hasMessageContaining("nested deeper");
+  }
+
+  @Test
   void whatTheFormatCannotHoldIsRefusedNotMisread() {
     CelAbstractSyntaxTree parsedOnly = CelAbstractSyntaxTree.newParsedAst(
         dev.cel.common.ast.CelExpr.ofIdent(1, "object"), dev.cel.common.CelSource.newBuilder().build());
