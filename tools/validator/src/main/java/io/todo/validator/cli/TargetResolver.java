@@ -66,12 +66,17 @@ final class TargetResolver {
   private Target target(Path abs, String environment, String kubernetesVersion) {
     String env = environment;
     String version = kubernetesVersion;
-    if (config.isPresent()) {
-      Optional<RepoConfig.OverlayConfig> oc = config.get().overlayFor(abs);
-      if (oc.isPresent()) {
-        env = env != null ? env : oc.get().environment();
-        version = version != null ? version : oc.get().kubernetesVersion();
-      }
+    Optional<RepoConfig.OverlayConfig> oc = config.flatMap(c -> c.overlayFor(abs));
+    if (oc.isEmpty()) {
+      // a path outside the working directory's repository: its own validator.yaml names it, as it
+      // gives the stages their policies, admission policies, contract and sealing certificate
+      oc = RepoConfig.find(abs)
+          .filter(c -> config.isEmpty() || !c.root().equals(config.get().root()))
+          .flatMap(c -> c.overlayFor(abs));
+    }
+    if (oc.isPresent()) {
+      env = env != null ? env : oc.get().environment();
+      version = version != null ? version : oc.get().kubernetesVersion();
     }
     return new Target(abs, shown(abs), env, version);
   }

@@ -26,6 +26,16 @@ class RepoCleanTest {
     assertThat(r.out()).as(r.out()).contains("3 targets").contains(": 0 errors, 0 warnings, 0 infos");
   }
 
+  /** Regression: from outside the repository the overlays lost their validator.yaml environment. */
+  @Test
+  void theOverlaysGiveTheSameResultFromAnyWorkingDirectory(@TempDir Path elsewhere) {
+    String[] overlays = Stream.of("dev", "minikube", "prod")
+        .map(o -> RepoFixture.ROOT.resolve("overlays").resolve(o).toString()).toArray(String[]::new);
+    CliRunner.Result r = CliRunner.runIn(elsewhere, Stream.concat(Stream.of("validate"), Stream.of(overlays)).toArray(String[]::new));
+    assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(ExitCodes.OK);
+    assertThat(r.out()).as(r.out()).contains("3 targets").contains(": 0 errors, 0 warnings, 0 infos");
+  }
+
   @Test
   void prodPassesTheProdProfile() {
     CliRunner.Result r = CliRunner.runIn(RepoFixture.ROOT, "validate", "--environment", "prod", "overlays/prod");
