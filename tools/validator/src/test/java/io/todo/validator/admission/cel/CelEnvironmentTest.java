@@ -46,4 +46,30 @@ class CelEnvironmentTest {
     env.plan(List.of(e));
     assertThat(e.eval(Map.of("object", Map.of("name", "api")))).isEqualTo(false);
   }
+
+  /**
+   * The compiler holds the standard declarations built once; cel-java's default builds them for
+   * every expression. Every expression of the corpora checks to the same AST, or fails with the same
+   * errors, on both.
+   */
+  @Test
+  void theStandardDeclarationsBuiltOnceCheckAsTheCheckersOwn() throws Exception {
+    CelEnvironment env = CelEnvironment.get();
+    dev.cel.compiler.CelCompiler reference = env.compilerBuilder().build();
+    int n = 0;
+    for (String e : CelPeerDiffTest.corpus()) {
+      dev.cel.common.CelValidationResult ours = env.check(e);
+      dev.cel.common.CelValidationResult theirs = reference.compile(e);
+      assertThat(ours.hasError()).as(e).isEqualTo(theirs.hasError());
+      if (ours.hasError()) {
+        assertThat(ours.getErrorString()).as(e).isEqualTo(theirs.getErrorString());
+      } else {
+        assertThat(ours.getAst().getExpr()).as(e).isEqualTo(theirs.getAst().getExpr());
+        assertThat(ours.getAst().getReferenceMap()).as(e).isEqualTo(theirs.getAst().getReferenceMap());
+        assertThat(ours.getAst().getTypeMap()).as(e).isEqualTo(theirs.getAst().getTypeMap());
+        n++;
+      }
+    }
+    assertThat(n).isGreaterThan(500);
+  }
 }
