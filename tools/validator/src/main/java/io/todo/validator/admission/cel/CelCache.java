@@ -38,7 +38,7 @@ final class CelCache {
   /** Entries of builds before version 3 (protobuf CheckedExpr), pruned like the others. */
   private static final String LEGACY_SUFFIX = ".pb";
   /**
-   * The format of an entry and what it promises, part of its name: raise it when compile() checks
+   * The format of an entry and what it promises, part of its key: raise it when compile() checks
    * more, so entries of an older check are never trusted (2: Kubernetes' AST validators ran; 3:
    * {@link CelAstFormat} instead of protobuf).
    */
