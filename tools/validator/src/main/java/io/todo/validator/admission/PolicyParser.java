@@ -33,6 +33,27 @@ final class PolicyParser {
     return "ValidatingAdmissionPolicy".equals(r.kind());
   }
 
+  /**
+   * The expressions a policy holds (variables, matchConditions, validations and their messages,
+   * audit annotations), read loosely: for {@link CelEnvironment#prepare}, which only compiles ahead
+   * what {@link #policy} then compiles and checks.
+   */
+  static List<String> expressions(Resource r) {
+    List<String> out = new ArrayList<>();
+    com.fasterxml.jackson.databind.JsonNode spec = r.object().path("spec");
+    String[][] fields = {{"variables", "expression"}, {"matchConditions", "expression"},
+        {"validations", "expression"}, {"validations", "messageExpression"}, {"auditAnnotations", "valueExpression"}};
+    for (String[] f : fields) {
+      for (com.fasterxml.jackson.databind.JsonNode item : spec.path(f[0])) {
+        com.fasterxml.jackson.databind.JsonNode e = item.path(f[1]);
+        if (e.isTextual() && !e.asText().isBlank()) {
+          out.add(e.asText());
+        }
+      }
+    }
+    return out;
+  }
+
   static boolean isBinding(Resource r) {
     return "ValidatingAdmissionPolicyBinding".equals(r.kind());
   }

@@ -94,7 +94,9 @@ record PolicySet(Map<String, Policy> policies, List<Binding> bindings, List<Reso
       }
       return EMPTY; // nothing to evaluate: the CEL environment is never built
     }
-    PolicyParser parser = new PolicyParser(CelEnvironment.get());
+    CelEnvironment cel = CelEnvironment.get();
+    cel.prepare(all.stream().filter(PolicyParser::isPolicy).flatMap(r -> PolicyParser.expressions(r).stream()).toList());
+    PolicyParser parser = new PolicyParser(cel);
     Map<String, Policy> policies = new LinkedHashMap<>();
     List<Binding> bindings = new ArrayList<>();
     List<Resource> params = new ArrayList<>();

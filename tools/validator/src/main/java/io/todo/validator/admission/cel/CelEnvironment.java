@@ -70,6 +70,8 @@ public final class CelEnvironment {
   private final CelCache cache = CelCache.open();
   private volatile CelCompiler compiler;
   private volatile Programs whole;
+  /** Checked expressions {@link #prepare} loaded or compiled, by source (not those that failed). */
+  private final Map<String, CelAbstractSyntaxTree> prepared = new ConcurrentHashMap<>();
   /** Runtimes by the standard overloads they hold. */
   private final Map<Set<String>, Programs> narrowed = new ConcurrentHashMap<>();
 
@@ -324,7 +326,68 @@ public final class CelEnvironment {
    * points at the policy field that holds the expression.
    */
   public Expression compile(String source, Location where, String field) {
+    CelAbstractSyntaxTree ready = prepared.get(source);
+    if (ready != null) {
+      return new Expression(this, ready, source);
+    }
     return compile(source, where, field, cache);
+  }
+
+  /**
+   * Loads or compiles {@code sources} ahead of {@link #compile}, the compiles on as many threads as
+   * there are cores: on a first run (nothing in the on-disk cache) one thread compiled a
+   * repository's policies one after the other, the last thing a cold validate waited for, with the
+   * other core idle. An expression that does not compile is left to {@link #compile}, which reports it.
+   */
+  public void prepare(java.util.Collection<String> sources) {
+    List<String> misses = new java.util.ArrayList<>();
+    for (String s : new java.util.LinkedHashSet<>(sources)) {
+      CelAbstractSyntaxTree cached = prepared.containsKey(s) || cache == null ? null : cache.load(s);
+      if (cached != null) {
+        prepared.put(s, cached);
+      } else if (!prepared.containsKey(s)) {
+        misses.add(s);
+      }
+    }
+    int threads = Math.min(Runtime.getRuntime().availableProcessors(), misses.size());
+    if (threads < 2) {
+      return; // compile() does it, in order
+    }
+    List<Thread> helpers = new java.util.ArrayList<>();
+    for (int t = 1; t < threads; t++) {
+      List<String> share = every(misses, t, threads);
+      Thread helper = new Thread(() -> compileAhead(share), "cel-compile-" + t);
+      helper.setDaemon(true);
+      helper.start();
+      helpers.add(helper);
+    }
+    compileAhead(every(misses, 0, threads));
+    for (Thread helper : helpers) {
+      try {
+        helper.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
+  private static List<String> every(List<String> all, int first, int step) {
+    List<String> out = new java.util.ArrayList<>();
+    for (int i = first; i < all.size(); i += step) {
+      out.add(all.get(i));
+    }
+    return out;
+  }
+
+  private void compileAhead(List<String> sources) {
+    for (String s : sources) {
+      try {
+        prepared.put(s, checked(s, Location.of(""), "", cache));
+      } catch (RuntimeException e) {
+        // a ValidatorException or anything else: compile() meets it again and reports it where the policy holds the expression
+      }
+    }
   }
 
   /** {@link #compile} with a given on-disk cache (null: none). */
@@ -333,6 +396,14 @@ public final class CelEnvironment {
     if (cached != null) {
       return new Expression(this, cached, source);
     }
+    return new Expression(this, checked(source, where, field, cache), source);
+  }
+
+  /**
+   * Parses, type-checks and validates {@code source} and keeps it in {@code cache}; an error names
+   * {@code field} at {@code where}.
+   */
+  private CelAbstractSyntaxTree checked(String source, Location where, String field, CelCache cache) {
     CelValidationResult r = check(source);
     if (r.hasError()) {
       StringBuilder msg = new StringBuilder(field).append(": compilation failed: ");
@@ -356,7 +427,7 @@ public final class CelEnvironment {
       if (cache != null) {
         cache.store(source, ast);
       }
-      return new Expression(this, ast, source);
+      return ast;
     } catch (CelValidationException e) {
       throw ValidatorException.input(where, field + ": compilation failed: " + e.getMessage());
     }

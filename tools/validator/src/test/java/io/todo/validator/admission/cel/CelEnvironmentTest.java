@@ -72,4 +72,24 @@ class CelEnvironmentTest {
     }
     assertThat(n).isGreaterThan(500);
   }
+
+  /** Compiled ahead on several threads, an expression is what compile() gives; errors stay located. */
+  @Test
+  void preparedExpressionsCompileAsBeforeAndTheirErrorsStayLocated() throws Exception {
+    CelEnvironment env = CelEnvironment.get();
+    String good1 = "object.spec.replicas >= 2 && object.metadata.name.startsWith('web')";
+    String good2 = "object.spec.?replicas.orValue(1) * 2";
+    String broken = "object.spec.replicas >=";
+    String rejected = "[1, 'a'].size() == 2";
+    env.prepare(List.of(good1, good2, broken, rejected, good1));
+    Map<String, Object> act = Map.of("object", Map.of("spec", Map.of("replicas", 3L), "metadata", Map.of("name", "web")));
+    assertThat(env.compile(good1, Location.of("t"), "f").eval(act)).isEqualTo(true);
+    assertThat(env.compile(good2, Location.of("t"), "f").eval(act)).isEqualTo(6L);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> env.compile(broken, new Location("p.yaml", 3, 5), "spec.validations[0].expression"))
+        .isInstanceOfSatisfying(io.todo.validator.model.ValidatorException.class, e -> assertThat(e.diagnostic())
+            .startsWith("p.yaml:3:5: error: spec.validations[0].expression: compilation failed: mismatched input"));
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> env.compile(rejected, new Location("p.yaml", 4, 5), "spec.validations[1].expression"))
+        .isInstanceOfSatisfying(io.todo.validator.model.ValidatorException.class, e -> assertThat(e.diagnostic())
+            .startsWith("p.yaml:4:5: error: spec.validations[1].expression: compilation failed: expected type 'int' but found 'string'"));
+  }
 }
