@@ -76,6 +76,20 @@ class RepoCleanTest {
     assertThat(r.out()).contains(": 0 errors, 0 warnings, 0 infos");
   }
 
+  /** Build output, downloaded tools and private keys never enter the repository (the house rules). */
+  @Test
+  void theRepositoryHoldsNoBuildOutputToolsOrPrivateKeys() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(RepoFixture.ROOT.resolve(".git")),
+        "not a git checkout");
+    Process p = new ProcessBuilder("git", "ls-files").directory(RepoFixture.ROOT.toFile()).redirectErrorStream(true).start();
+    List<String> files = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+    assertThat(p.waitFor()).as(String.join("\n", files)).isZero();
+    assertThat(files).hasSizeGreaterThan(100);
+    java.util.regex.Pattern forbidden = java.util.regex.Pattern.compile(
+        "(^|.*/)(target|__pycache__|\\.tools|node_modules)/.*|.*\\.(class|jar|jsa|pyc|key|p12|jks)|.*private.*\\.pem");
+    assertThat(files).filteredOn(f -> forbidden.matcher(f).matches()).isEmpty();
+  }
+
   private static void copy(Path from, Path to) throws IOException {
     try (Stream<Path> s = Files.walk(from)) {
       for (Path p : s.toList()) {
