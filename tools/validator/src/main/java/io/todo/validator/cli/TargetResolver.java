@@ -21,6 +21,8 @@ import java.util.stream.Stream;
 final class TargetResolver {
   private final Path cwd;
   private final Optional<RepoConfig> config;
+  /** validator.yaml files of other repositories that targets live in, read once. */
+  private final java.util.Map<Path, RepoConfig> others = new java.util.HashMap<>();
 
   TargetResolver(Path cwd) {
     this.cwd = cwd.toAbsolutePath().normalize();
@@ -66,19 +68,22 @@ final class TargetResolver {
   private Target target(Path abs, String environment, String kubernetesVersion) {
     String env = environment;
     String version = kubernetesVersion;
-    Optional<RepoConfig.OverlayConfig> oc = config.flatMap(c -> c.overlayFor(abs));
-    if (oc.isEmpty()) {
-      // a path outside the working directory's repository: its own validator.yaml names it, as it
-      // gives the stages their policies, admission policies, contract and sealing certificate
-      oc = RepoConfig.find(abs)
-          .filter(c -> config.isEmpty() || !c.root().equals(config.get().root()))
-          .flatMap(c -> c.overlayFor(abs));
-    }
+    // the target's own validator.yaml, as the stages find it for its policies, admission policies,
+    // contract and sealing certificate: the working directory's, unless the path is in another repository
+    Optional<RepoConfig.OverlayConfig> oc = RepoConfig.locate(abs).flatMap(this::configAt).flatMap(c -> c.overlayFor(abs));
     if (oc.isPresent()) {
       env = env != null ? env : oc.get().environment();
       version = version != null ? version : oc.get().kubernetesVersion();
     }
     return new Target(abs, shown(abs), env, version);
+  }
+
+  /** The configuration read from {@code file}: the working directory's, or another read once. */
+  private Optional<RepoConfig> configAt(Path file) {
+    if (config.isPresent() && config.get().file().equals(file)) {
+      return config;
+    }
+    return Optional.of(others.computeIfAbsent(file, f -> RepoConfig.read(f, shown(f))));
   }
 
   private List<Path> defaultOverlays() {

@@ -29,15 +29,25 @@ public record RepoConfig(Path root, List<OverlayConfig> overlays, Path policiesD
 
   /** Walks up from {@code start} to the first directory holding validator.yaml. */
   public static Optional<RepoConfig> find(Path start) {
+    return locate(start).map(f -> read(f, display(start, f)));
+  }
+
+  /** The validator.yaml {@link #find} reads, without reading it. */
+  public static Optional<Path> locate(Path start) {
     Path dir = start.toAbsolutePath().normalize();
     while (dir != null) {
       Path f = dir.resolve(FILE_NAME);
       if (Files.isRegularFile(f)) {
-        return Optional.of(read(f, display(start, f)));
+        return Optional.of(f);
       }
       dir = dir.getParent();
     }
     return Optional.empty();
+  }
+
+  /** The validator.yaml this configuration was read from. */
+  public Path file() {
+    return root.resolve(FILE_NAME);
   }
 
   public static RepoConfig read(Path file, String shown) {

@@ -64,6 +64,15 @@ class PolicyCliTest {
   }
 
   @Test
+  void aBrokenValidatorYamlOfAnotherRepositoryIsALocatedError(@TempDir Path dir, @TempDir Path elsewhere) throws Exception {
+    repo(dir, "waivers: []\n");
+    Files.writeString(dir.resolve("validator.yaml"), "overlays: 5\n");
+    CliRunner.Result r = CliRunner.runIn(elsewhere, "validate", dir.resolve("manifests").toString());
+    assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(io.todo.validator.model.ExitCodes.USAGE);
+    assertThat(r.err()).contains("validator.yaml:1:1: error: overlays must be a list").doesNotContain("Exception");
+  }
+
+  @Test
   void aWaiverHidesTheFinding(@TempDir Path dir) throws Exception {
     repo(dir, """
         waivers:

@@ -302,7 +302,7 @@ final class CelAstFormat {
       case INT64_VALUE -> out.writeLong(c.int64Value());
       case UINT64_VALUE -> out.writeLong(c.uint64Value().longValue());
       case DOUBLE_VALUE -> out.writeLong(Double.doubleToRawLongBits(c.doubleValue()));
-      case STRING_VALUE -> utf8(out, c.stringValue());
+      case STRING_VALUE -> text(out, c.stringValue());
       case BYTES_VALUE -> {
         byte[] b = c.bytesValue().toByteArray();
         out.writeInt(b.length);
@@ -325,7 +325,7 @@ final class CelAstFormat {
       case INT64_VALUE -> CelConstant.ofValue(in.readLong());
       case UINT64_VALUE -> CelConstant.ofValue(UnsignedLong.fromLongBits(in.readLong()));
       case DOUBLE_VALUE -> CelConstant.ofValue(Double.longBitsToDouble(in.readLong()));
-      case STRING_VALUE -> CelConstant.ofValue(utf8(in));
+      case STRING_VALUE -> CelConstant.ofValue(text(in));
       case BYTES_VALUE -> {
         byte[] b = new byte[count(in)];
         in.readFully(b);
@@ -335,15 +335,18 @@ final class CelAstFormat {
     };
   }
 
-  /** Strings of any length and content (writeUTF stops at 64 KiB and rewrites lone surrogates). */
-  private static void utf8(DataOutputStream out, String s) throws IOException {
+  /**
+   * A string literal as its UTF-16 chars: a literal may be longer than the 64 KiB that
+   * {@code writeUTF} (names, identifiers) allows.
+   */
+  private static void text(DataOutputStream out, String s) throws IOException {
     out.writeInt(s.length());
     for (int i = 0; i < s.length(); i++) {
       out.writeChar(s.charAt(i));
     }
   }
 
-  private static String utf8(DataInputStream in) throws IOException {
+  private static String text(DataInputStream in) throws IOException {
     int n = in.readInt();
     if (n < 0 || n * 2L > in.available()) {
       throw new IOException("bad string length " + n);

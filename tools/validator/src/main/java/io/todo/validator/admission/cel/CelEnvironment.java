@@ -342,10 +342,13 @@ public final class CelEnvironment {
   public void prepare(java.util.Collection<String> sources) {
     List<String> misses = new java.util.ArrayList<>();
     for (String s : new java.util.LinkedHashSet<>(sources)) {
-      CelAbstractSyntaxTree cached = prepared.containsKey(s) || cache == null ? null : cache.load(s);
+      if (prepared.containsKey(s)) {
+        continue;
+      }
+      CelAbstractSyntaxTree cached = cache == null ? null : cache.load(s);
       if (cached != null) {
         prepared.put(s, cached);
-      } else if (!prepared.containsKey(s)) {
+      } else {
         misses.add(s);
       }
     }

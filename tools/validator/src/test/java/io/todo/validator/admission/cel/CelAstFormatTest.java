@@ -102,6 +102,14 @@ class CelAstFormatTest {
   }
 
   @Test
+  void aStringLiteralLongerThanWriteUtfAllowsReadsBack() throws Exception {
+    String literal = "\u00e9".repeat(40_000) + "\ud83d\ude00"; // 80 KB as modified UTF-8, a surrogate pair
+    CelValidationResult r = CelEnvironment.get().check("'" + literal + "' != ''");
+    assertThat(r.hasError()).as(r.getErrorString()).isFalse();
+    assertThat(viaFormat(r.getAst()).getExpr()).isEqualTo(r.getAst().getExpr());
+  }
+
+  @Test
   void aForgedEntryNestedTooDeepIsAnIoExceptionNotAStackOverflow() {
     dev.cel.common.ast.CelExpr e = dev.cel.common.ast.CelExpr.ofIdent(1, "object");
     for (int i = 2; i < 3_000; i++) {
