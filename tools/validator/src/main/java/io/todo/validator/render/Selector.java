@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import com.google.re2j.Pattern;
 import io.todo.validator.model.Location;
+import io.todo.validator.model.NameValidation;
 import io.todo.validator.model.ValidatorException;
 
 /**
@@ -349,8 +350,9 @@ final class Selector {
       if (v.length() > 63) {
         errs.add("must be no more than 63 characters");
       }
-      if (!LABEL_VALUE.matcher(v).matches()) {
-        errs.add(regexError(LABEL_VALUE_MSG, "(" + QNAME_FMT + ")?", "MyValue", "my_value", "12345"));
+      if (!NameValidation.LABEL_VALUE.matcher(v).matches()) {
+        errs.add(NameValidation.regexError(NameValidation.LABEL_VALUE_MSG, NameValidation.LABEL_VALUE_FMT,
+            "MyValue", "my_value", "12345"));
       }
       if (!errs.isEmpty()) {
         throw new RenderException("invalid label value: " + GoStrconv.quote(v) + ": at key: " + GoStrconv.quote(key)
@@ -360,62 +362,13 @@ final class Selector {
     return new Requirement(key, op, vals);
   }
 
-  private static final String QNAME_FMT = "([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]";
-  private static final String QNAME_MSG = "must consist of alphanumeric characters, '-', '_' or '.', and must start"
-      + " and end with an alphanumeric character";
-  private static final String LABEL_VALUE_MSG = "a valid label must be an empty string or consist of alphanumeric"
-      + " characters, '-', '_' or '.', and must start and end with an alphanumeric character";
-  private static final String DNS1123_LABEL = "[a-z0-9]([-a-z0-9]*[a-z0-9])?";
-  private static final String DNS1123_SUBDOMAIN_FMT = DNS1123_LABEL + "(\\." + DNS1123_LABEL + ")*";
-  private static final java.util.regex.Pattern QNAME = java.util.regex.Pattern.compile(QNAME_FMT);
-  private static final java.util.regex.Pattern LABEL_VALUE = java.util.regex.Pattern.compile("(" + QNAME_FMT + ")?");
-  private static final java.util.regex.Pattern DNS1123_SUBDOMAIN = java.util.regex.Pattern.compile(DNS1123_SUBDOMAIN_FMT);
+  /** validateLabelKey's wording of a bad prefix (IsQualifiedName's, not content.IsLabelKey's). */
+  private static final String DNS1123_SUBDOMAIN_MSG = "a DNS-1123 subdomain must consist of lower case alphanumeric"
+      + " characters, '-' or '.', and must start and end with an alphanumeric character";
 
-  private static String regexError(String msg, String fmt, String... examples) {
-    StringBuilder b = new StringBuilder(msg).append(" (e.g. ");
-    for (int i = 0; i < examples.length; i++) {
-      if (i > 0) {
-        b.append(" or ");
-      }
-      b.append('\'').append(examples[i]).append("', ");
-    }
-    return b.append("regex used for validation is '").append(fmt).append("')").toString();
-  }
-
-  /** validation.IsQualifiedName, as validateLabelKey reports it. */
+  /** validation.IsQualifiedName, as validateLabelKey reports it (lengths in characters). */
   private static void validateKey(String k) {
-    List<String> errs = new ArrayList<>();
-    String[] parts = k.split("/", -1);
-    String name;
-    if (parts.length == 1) {
-      name = parts[0];
-    } else if (parts.length == 2) {
-      String prefix = parts[0];
-      name = parts[1];
-      if (prefix.isEmpty()) {
-        errs.add("prefix part must be non-empty");
-      } else {
-        if (prefix.length() > 253) {
-          errs.add("prefix part must be no more than 253 characters");
-        }
-        if (!DNS1123_SUBDOMAIN.matcher(prefix).matches()) {
-          errs.add("prefix part " + regexError("a DNS-1123 subdomain must consist of lower case alphanumeric characters,"
-              + " '-' or '.', and must start and end with an alphanumeric character", DNS1123_SUBDOMAIN_FMT, "example.com"));
-        }
-      }
-    } else {
-      errs.add("a qualified name " + regexError(QNAME_MSG, QNAME_FMT, "MyName", "my.name", "123-abc")
-          + " with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')");
-      throw new RenderException("invalid label key " + GoStrconv.quote(k) + ": " + String.join("; ", errs));
-    }
-    if (name.isEmpty()) {
-      errs.add("name part must be non-empty");
-    } else if (name.length() > 63) {
-      errs.add("name part must be no more than 63 characters");
-    }
-    if (!QNAME.matcher(name).matches()) {
-      errs.add("name part " + regexError(QNAME_MSG, QNAME_FMT, "MyName", "my.name", "123-abc"));
-    }
+    List<String> errs = NameValidation.qualifiedName(k, "a qualified name", DNS1123_SUBDOMAIN_MSG, "characters");
     if (!errs.isEmpty()) {
       throw new RenderException("invalid label key " + GoStrconv.quote(k) + ": " + String.join("; ", errs));
     }

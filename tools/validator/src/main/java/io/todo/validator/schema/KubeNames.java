@@ -1,19 +1,17 @@
 package io.todo.validator.schema;
 
-import java.util.regex.Pattern;
+import static io.todo.validator.model.NameValidation.DNS1035_LABEL;
+import static io.todo.validator.model.NameValidation.DNS1123_LABEL;
+import static io.todo.validator.model.NameValidation.DNS1123_SUBDOMAIN;
+import static io.todo.validator.model.NameValidation.LABEL_VALUE;
+import static io.todo.validator.model.NameValidation.QUALIFIED_NAME;
 
 /**
  * The API server's name rules (k8s.io/apimachinery/pkg/util/validation) that a JSON schema cannot
- * express. Each check returns null when the value is valid, else the reason.
+ * express. Each check returns null when the value is valid, else the reason. The patterns are
+ * model.NameValidation's; the messages here are this checker's own, shorter wording.
  */
 public final class KubeNames {
-  private static final String LABEL = "[a-z0-9]([-a-z0-9]*[a-z0-9])?";
-  private static final Pattern DNS1123_LABEL = Pattern.compile(LABEL);
-  private static final Pattern DNS1123_SUBDOMAIN = Pattern.compile(LABEL + "(\\." + LABEL + ")*");
-  private static final Pattern DNS1035_LABEL = Pattern.compile("[a-z]([-a-z0-9]*[a-z0-9])?");
-  private static final Pattern QUALIFIED_NAME = Pattern.compile("([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]");
-  private static final Pattern LABEL_VALUE = Pattern.compile("(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?");
-
   private KubeNames() {}
 
   public static String dns1123Label(String v) {

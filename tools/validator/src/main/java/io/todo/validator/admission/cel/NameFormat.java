@@ -1,6 +1,7 @@
 package io.todo.validator.admission.cel;
 
 import io.todo.validator.model.GoText;
+import io.todo.validator.model.NameValidation;
 import java.util.List;
 import java.util.Optional;
 
