@@ -12,7 +12,7 @@ final class Quantities {
     if (text == null || text.length() > 64) {
       return null; // real quantities are short; a huge mantissa or exponent would only cost time
     }
-    return QuantitySyntax.value(text.trim(), 30);
+    return QuantitySyntax.value(text.trim());
   }
 
   /** {@code 2.5} CPUs → "2500m"; memory → "1536Mi". */

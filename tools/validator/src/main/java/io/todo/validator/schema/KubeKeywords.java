@@ -21,9 +21,12 @@ import java.util.regex.Pattern;
 
 /** The networknt keywords for what the API server checks beyond JSON Schema. */
 final class KubeKeywords {
-  /** {@code <signedNumber><suffix>} of k8s.io/apimachinery/pkg/api/resource. */
-  static final Pattern QUANTITY =
-      Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)(Ki|Mi|Gi|Ti|Pi|Ei|m|k|M|G|T|P|E|[eE][+-]?\\d+)?");
+  /**
+   * {@code <signedNumber><suffix>} of k8s.io/apimachinery/pkg/api/resource: the OpenAPI pattern
+   * controller-gen writes for a Quantity, except that an exponent is an integer, as ParseQuantity
+   * (what the API server runs on a built-in Quantity field) requires.
+   */
+  static final Pattern QUANTITY = io.todo.validator.model.QuantitySyntax.FORM;
 
   /**
    * Defaults the API server fills in before it compares list-map keys: two ports that differ only

@@ -103,9 +103,11 @@ final class Quantity implements Comparable<Quantity> {
       scale -= p.denom.length();
       if (scale >= NANO) {
         long digits = Long.parseLong(p.num + p.denom);
-        long[] r = multiply(digits, mantissa);
-        if (r != null) {
-          return new Quantity(p.positive ? r[0] : -r[0], scale);
+        try {
+          long r = Math.multiplyExact(digits, mantissa); // Go's int64Multiply
+          return new Quantity(p.positive ? r : -r, scale);
+        } catch (ArithmeticException e) {
+          // overflow: the decimal form takes over
         }
       }
     }
@@ -235,18 +237,11 @@ final class Quantity implements Comparable<Quantity> {
     if (dec != null || scale < 0) {
       return null;
     }
-    if (value == 0) {
-      return 0L;
+    try {
+      return scaleUp(value, scale);
+    } catch (ArithmeticException e) {
+      return null;
     }
-    long v = value;
-    for (int i = 0; i < scale; i++) {
-      long[] r = multiplyScale(v, 10);
-      if (r == null) {
-        return null;
-      }
-      v = r[0];
-    }
-    return v;
   }
 
   /** {@code Quantity.AsApproximateFloat64}: the mantissa times Go's {@code math.Pow10(exponent)}. */
@@ -319,18 +314,19 @@ final class Quantity implements Comparable<Quantity> {
     if (a == 0) {
       return new Quantity(b, bScale);
     }
-    if (aScale == bScale) {
-      long[] c = add(a, b);
-      return c == null ? null : new Quantity(c[0], aScale);
+    // Go's int64Add and int64Multiply(Scale) fail exactly when the int64 result would overflow, as
+    // Math.addExact and Math.multiplyExact do. The scale difference wraps like Go's int32 one.
+    try {
+      if (aScale == bScale) {
+        return new Quantity(Math.addExact(a, b), aScale);
+      }
+      if (aScale > bScale) {
+        return new Quantity(Math.addExact(scaleUp(a, aScale - bScale), b), bScale);
+      }
+      return new Quantity(Math.addExact(a, scaleUp(b, bScale - aScale)), aScale);
+    } catch (ArithmeticException e) {
+      return null;
     }
-    if (aScale > bScale) {
-      long[] c = scaleUp(a, aScale - bScale);
-      c = c == null ? null : add(c[0], b);
-      return c == null ? null : new Quantity(c[0], bScale);
-    }
-    long[] c = scaleUp(b, bScale - aScale);
-    c = c == null ? null : add(a, c[0]);
-    return c == null ? null : new Quantity(c[0], aScale);
   }
 
   private BigDecimal asDec() {
@@ -345,69 +341,25 @@ final class Quantity implements Comparable<Quantity> {
     return a;
   }
 
-  /** Go's {@code int64Add}: null on overflow. */
-  private static long[] add(long a, long b) {
-    long c = a + b;
-    if ((a > 0 && b > 0 && c < 0) || (a < 0 && b < 0 && (c > 0 || (a == Long.MIN_VALUE && b == Long.MIN_VALUE)))) {
-      return null;
-    }
-    return new long[] {c};
-  }
-
-  /** Go's {@code int64Multiply}. */
-  private static long[] multiply(long a, long b) {
-    if (a == 0 || b == 0 || a == 1 || b == 1) {
-      return new long[] {a * b};
-    }
-    if (a == Long.MIN_VALUE || b == Long.MIN_VALUE) {
-      return null;
-    }
-    long c = a * b;
-    return c / b == a ? new long[] {c} : null;
-  }
-
-  /** Go's {@code int64MultiplyScale}. */
-  private static long[] multiplyScale(long a, long b) {
-    if (a == 0 || a == 1) {
-      return new long[] {a * b};
-    }
-    if (a == Long.MIN_VALUE && b != 1) {
-      return null;
-    }
-    long c = a * b;
-    return c / b == a ? new long[] {c} : null;
-  }
-
-  /** Go's {@code positiveScaleInt64}: {@code base × 10^scale}, null on overflow. */
-  private static long[] scaleUp(long base, int scale) {
+  /**
+   * Go's {@code positiveScaleInt64}: {@code base × 10^scale} (just {@code base} for a scale below
+   * one), or an ArithmeticException on overflow.
+   */
+  private static long scaleUp(long base, int scale) {
     long v = base;
     for (int i = 0; i < scale && v != 0; i++) {
-      long[] r = multiplyScale(v, 10);
-      if (r == null) {
-        return null;
-      }
-      v = r[0];
+      v = Math.multiplyExact(v, 10L); // int64MultiplyScale(v, 10)
     }
-    return new long[] {v};
+    return v;
   }
 
-  /** By exact value, without building the digits of a large exponent. */
+  /**
+   * By exact value. BigDecimal compares signs, then adjusted exponents, before it aligns scales, so a
+   * large exponent's digits are never built.
+   */
   @Override
   public int compareTo(Quantity o) {
-    BigDecimal a = asDec();
-    BigDecimal b = o.asDec();
-    if (a.signum() != b.signum()) {
-      return Integer.compare(a.signum(), b.signum());
-    }
-    if (a.signum() == 0) {
-      return 0;
-    }
-    long ea = (long) a.precision() - a.scale();
-    long eb = (long) b.precision() - b.scale();
-    if (ea != eb) {
-      return (ea < eb ? -1 : 1) * a.signum();
-    }
-    return a.compareTo(b);
+    return asDec().compareTo(o.asDec());
   }
 
   @Override
