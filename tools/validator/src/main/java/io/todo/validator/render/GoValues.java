@@ -192,8 +192,11 @@ public final class GoValues {
     return sb.toString();
   }
 
-  /** The fewest significant digits that read back as {@code d} (Java 17's Double.toString can give more: 4.9E-324). */
-  private static BigDecimal shortest(double d) {
+  /**
+   * The fewest significant digits that read back as {@code d}, the nearest among them, trailing
+   * zeros stripped (Java 17's Double.toString can give more: 4.9E-324).
+   */
+  public static BigDecimal shortest(double d) {
     BigDecimal exact = new BigDecimal(d);
     for (int p = 1; p < 17; p++) {
       BigDecimal r = exact.round(new java.math.MathContext(p, java.math.RoundingMode.HALF_EVEN));

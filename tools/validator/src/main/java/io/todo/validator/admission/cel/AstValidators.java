@@ -88,18 +88,13 @@ final class AstValidators {
     boolean ok;
     if (fn.equals("matches")) {
       CelConstant c = lit.constant();
-      ok = c.getKind() != CelConstant.Kind.STRING_VALUE || compiles(c.stringValue());
+      ok = c.getKind() != CelConstant.Kind.STRING_VALUE || GoRegex.compiles(c.stringValue());
     } else {
       ok = evaluates.test(CelAbstractSyntaxTree.newCheckedAst(e, ast.getSource(), ast.getReferenceMap(), ast.getTypeMap()));
     }
     if (!ok) {
       issues.add(new Issue(lit.id(), "invalid " + fn + " argument"));
     }
-  }
-
-  /** Whether the regex compiles, as cel-go's matches (RE2, as RE2J reads it) would compile it. */
-  private static boolean compiles(String regex) {
-    return GoRegex.compiles(regex);
   }
 
   // ---- homogeneous aggregate literals
@@ -212,21 +207,15 @@ final class AstValidators {
         requested[0]++;
         CelExpr arg = args.get(i);
         bad[0] = arg.id();
-        String refusal = switch (verb) {
-          case 's' -> stringable(arg, bad) ? null : FormatString.STRING_TYPES;
-          case 'd' -> kindOf(arg, CelKind.INT, CelKind.UINT) ? null : "decimal clause can only be used on integers";
-          case 'f' -> kindOf(arg, CelKind.DOUBLE, CelKind.STRING) ? null
-              : "fixed-point clause can only be used on doubles";
-          case 'e' -> kindOf(arg, CelKind.DOUBLE, CelKind.STRING) ? null
-              : "scientific clause can only be used on doubles";
-          case 'b' -> kindOf(arg, CelKind.INT, CelKind.UINT, CelKind.BOOL) ? null
-              : "only integers and bools can be formatted as binary";
-          case 'o' -> kindOf(arg, CelKind.INT, CelKind.UINT) ? null : "octal clause can only be used on integers";
-          default -> kindOf(arg, CelKind.INT, CelKind.UINT, CelKind.STRING, CelKind.BYTES) ? null
-              : "only integers, byte buffers, and strings can be formatted as hex";
+        boolean accepted = switch (verb) {
+          case 's' -> stringable(arg, bad);
+          case 'd', 'o' -> kindOf(arg, CelKind.INT, CelKind.UINT);
+          case 'f', 'e' -> kindOf(arg, CelKind.DOUBLE, CelKind.STRING);
+          case 'b' -> kindOf(arg, CelKind.INT, CelKind.UINT, CelKind.BOOL);
+          default -> kindOf(arg, CelKind.INT, CelKind.UINT, CelKind.STRING, CelKind.BYTES);
         };
-        if (refusal != null) {
-          throw StringFormat.formatting(refusal + ", was given " + show(type(bad[0])));
+        if (!accepted) {
+          throw StringFormat.formatting(StringFormat.refusal(verb) + ", was given " + show(type(bad[0])));
         }
         bad[0] = e.id();
         return "";

@@ -276,6 +276,24 @@ public final class CelEnvironment {
       return ast.getResultType();
     }
 
+    /** The variable this expression is, when it is exactly {@code variables.NAME}; else null. */
+    public String variable() {
+      dev.cel.common.ast.CelExpr e = ast.getExpr();
+      if (e.getKind() == dev.cel.common.ast.CelExpr.ExprKind.Kind.SELECT && !e.select().testOnly()
+          && e.select().operand().getKind() == dev.cel.common.ast.CelExpr.ExprKind.Kind.IDENT
+          && e.select().operand().ident().name().equals("variables")) {
+        return e.select().field();
+      }
+      return null;
+    }
+
+    /** Whether the expression reads {@code variables} anywhere. */
+    public boolean readsVariables() {
+      return dev.cel.common.navigation.CelNavigableAst.fromAst(ast).getRoot().allNodes()
+          .anyMatch(n -> n.expr().getKind() == dev.cel.common.ast.CelExpr.ExprKind.Kind.IDENT
+              && n.expr().ident().name().equals("variables"));
+    }
+
     public Object eval(Map<String, ?> activation) throws CelEvaluationException {
       CelRuntime.Program p = narrow;
       if (p != null) {

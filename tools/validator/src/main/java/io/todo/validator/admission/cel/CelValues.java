@@ -42,12 +42,4 @@ public final class CelValues {
     }
     return n.asText();
   }
-
-  /** A value as CEL would print it in a message (strings unquoted). */
-  static String display(Object v) {
-    if (v instanceof NullValue) {
-      return "null";
-    }
-    return String.valueOf(v);
-  }
 }

@@ -12,11 +12,8 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -46,7 +43,7 @@ final class FormatString {
     }
     String s = scalar(a);
     if (s == null) {
-      throw StringFormat.formatting(STRING_TYPES + ", was given " + StringFormat.celType(a));
+      throw StringFormat.formatting(STRING_TYPES + ", was given " + KubeCelLibrary.typeName(a));
     }
     return s;
   }
@@ -54,13 +51,13 @@ final class FormatString {
   /** Timestamps, durations, bytes and types as strings, or null for anything else. */
   private static String scalar(Object a) {
     if (a instanceof Instant t) {
-      return timestamp(t);
+      return GoTime.formatTimestamp(t);
     } else if (a instanceof com.google.protobuf.Timestamp t) {
-      return timestamp(Instant.ofEpochSecond(t.getSeconds(), t.getNanos()));
+      return GoTime.formatTimestamp(Instant.ofEpochSecond(t.getSeconds(), t.getNanos()));
     } else if (a instanceof java.time.Duration d) {
-      return duration(d.getSeconds(), d.getNano());
+      return GoNumbers.formatDuration(d);
     } else if (a instanceof com.google.protobuf.Duration d) {
-      return duration(d.getSeconds(), d.getNanos());
+      return GoNumbers.formatDuration(java.time.Duration.ofSeconds(d.getSeconds(), d.getNanos()));
     } else if (a instanceof TypeType t && !t.parameters().isEmpty()) {
       return t.parameters().get(0).name();
     } else if (a instanceof CelType t) {
@@ -87,30 +84,6 @@ final class FormatString {
     return null;
   }
 
-  /** Go's time.RFC3339Nano in UTC: fraction without trailing zeros, "Z". */
-  private static String timestamp(Instant t) {
-    String s = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss", Locale.ROOT).format(t.atOffset(ZoneOffset.UTC));
-    if (t.getNano() != 0) {
-      String frac = String.format("%09d", t.getNano()).replaceAll("0+$", "");
-      s += "." + frac;
-    }
-    return s + "Z";
-  }
-
-  /** cel-go: the seconds as a float64, in strconv's shortest 'f' form, then "s". */
-  private static String duration(long seconds, int nanos) {
-    // Go splits the nanoseconds truncating toward zero (-1.000001s is -1 and -1000ns), Java floors
-    if (seconds < 0 && nanos > 0) {
-      seconds++;
-      nanos -= 1_000_000_000;
-    }
-    double secs = seconds + nanos / 1e9;
-    if (secs == 0) {
-      return "0s";
-    }
-    return new BigDecimal(GoValues.formatFloat(secs)).stripTrailingZeros().toPlainString() + "s";
-  }
-
   /** A list element or map value inside %s: as a CEL literal (cel-go's clauseForType and quoteForCEL). */
   private static String element(Object a) {
     if (a instanceof String s) {
@@ -119,7 +92,8 @@ final class FormatString {
       if (d.isNaN() || d.isInfinite()) {
         return "\"" + (d.isNaN() ? "NaN" : d > 0 ? "+Inf" : "-Inf") + "\"";
       }
-      return new BigDecimal(d).setScale(6, RoundingMode.HALF_EVEN).toPlainString().replaceFirst("^(?=0)", 1 / d < 0 ? "-" : "");
+      String s = new BigDecimal(d).setScale(6, RoundingMode.HALF_EVEN).toPlainString();
+      return 1 / d < 0 && s.startsWith("0") ? "-" + s : s; // -0.0: BigDecimal has no negative zero
     } else if (a instanceof List<?> || a instanceof Map<?, ?> || a instanceof Long || a instanceof UnsignedLong
         || a instanceof Boolean || a instanceof NullValue || a instanceof com.google.protobuf.NullValue) {
       return string(a);
@@ -132,7 +106,7 @@ final class FormatString {
     } else if (a instanceof CelType) {
       return scalar(a);
     }
-    throw new IllegalArgumentException("no formatting function for " + StringFormat.celType(a));
+    throw new IllegalArgumentException("no formatting function for " + KubeCelLibrary.typeName(a));
   }
 
   private static String list(List<?> l) {
@@ -153,7 +127,7 @@ final class FormatString {
       } else if (k instanceof Boolean || k instanceof Long || k instanceof UnsignedLong) {
         key = k.toString();
       } else {
-        throw new IllegalArgumentException("no formatting function for map key of type " + StringFormat.celType(k));
+        throw new IllegalArgumentException("no formatting function for map key of type " + KubeCelLibrary.typeName(k));
       }
       pairs.add(new String[] {key, element(e.getValue())});
     }

@@ -1,8 +1,6 @@
 package io.todo.validator.admission.cel;
 
 import java.math.BigDecimal;
-import java.math.MathContext;
-import java.math.RoundingMode;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -19,41 +17,6 @@ final class GoNumbers {
       "[+-]?0[xX](?:_?[0-9a-fA-F])*(?:\\.[0-9a-fA-F]*)?[pP][+-]?\\d+");
 
   private GoNumbers() {}
-
-  /** {@code strconv.FormatFloat(d, 'g', -1, 64)}: the shortest digits, in %e form below 1e-4 or from 1e6. */
-  static String formatFloat(double d) {
-    if (Double.isNaN(d)) {
-      return "NaN";
-    }
-    if (Double.isInfinite(d)) {
-      return d > 0 ? "+Inf" : "-Inf";
-    }
-    if (d == 0) {
-      return (1 / d) < 0 ? "-0" : "0";
-    }
-    BigDecimal shortest = shortest(d);
-    String digits = shortest.unscaledValue().abs().toString();
-    int exp = digits.length() - 1 - shortest.scale(); // exponent of the first digit
-    String sign = d < 0 ? "-" : "";
-    if (exp < -4 || exp >= 6) { // Go decides with precision 6 when the digits are the shortest
-      String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
-      String e = String.valueOf(Math.abs(exp));
-      return sign + mantissa + "e" + (exp < 0 ? "-" : "+") + (e.length() < 2 ? "0" + e : e);
-    }
-    return sign + shortest.abs().toPlainString();
-  }
-
-  /** The decimal with the fewest digits that reads back as {@code d}, the nearest one among them. */
-  private static BigDecimal shortest(double d) {
-    BigDecimal exact = new BigDecimal(d);
-    for (int p = 1; p < 17; p++) {
-      BigDecimal r = exact.round(new MathContext(p, RoundingMode.HALF_EVEN));
-      if (r.doubleValue() == d) {
-        return r.stripTrailingZeros();
-      }
-    }
-    return exact.round(new MathContext(17, RoundingMode.HALF_EVEN)).stripTrailingZeros();
-  }
 
   /** {@code strconv.ParseFloat(s, 64)}; cel-go's conversion error for bad syntax and for values beyond a double. */
   static double parseFloat(String s) {
@@ -158,7 +121,7 @@ final class GoNumbers {
     } catch (ArithmeticException e) {
       f = BigDecimal.valueOf(d.getSeconds()).add(BigDecimal.valueOf(d.getNano(), 9)).doubleValue();
     }
-    return shortest(f).toPlainString() + "s";
+    return io.todo.validator.render.GoValues.shortest(f).toPlainString() + "s";
   }
 
   /**

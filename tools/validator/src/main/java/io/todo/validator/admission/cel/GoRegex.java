@@ -10,14 +10,30 @@ import com.google.re2j.PatternSyntaxException;
  * first, which means the same to both.
  */
 final class GoRegex {
+  /**
+   * Compiled patterns by source: matches(), find() and findAll() take the pattern as an argument,
+   * evaluated for every resource, almost always a literal. Patterns are immutable; the cache stops
+   * growing at {@link #MAX_CACHED} (a pattern built from the resource compiles each time past it).
+   */
+  private static final java.util.Map<String, Pattern> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+  private static final int MAX_CACHED = 1_024;
+
   private GoRegex() {}
 
   static Pattern compile(String re) {
+    Pattern p = CACHE.get(re);
+    if (p != null) {
+      return p;
+    }
     try {
-      return Pattern.compile(escapeLiteralBraces(re));
+      p = Pattern.compile(escapeLiteralBraces(re));
     } catch (PatternSyntaxException e) {
       throw new IllegalArgumentException(e.getMessage()); // RE2/J words its errors as Go's regexp does
     }
+    if (CACHE.size() < MAX_CACHED) {
+      CACHE.put(re, p);
+    }
+    return p;
   }
 
   static boolean compiles(String re) {

@@ -125,13 +125,31 @@ final class GoTime {
   /** Go's RFC3339Nano in UTC: the fraction without trailing zeros, none at all when zero. */
   static String formatTimestamp(Instant t) {
     LocalDateTime d = LocalDateTime.ofEpochSecond(t.getEpochSecond(), 0, ZoneOffset.UTC);
-    StringBuilder sb = new StringBuilder(String.format("%04d-%02d-%02dT%02d:%02d:%02d",
-        d.getYear(), d.getMonthValue(), d.getDayOfMonth(), d.getHour(), d.getMinute(), d.getSecond()));
-    if (t.getNano() != 0) {
-      String f = String.format("%09d", t.getNano());
-      sb.append('.').append(f.replaceAll("0+$", ""));
+    StringBuilder sb = new StringBuilder(30);
+    pad(sb, d.getYear(), 4).append('-');
+    pad(sb, d.getMonthValue(), 2).append('-');
+    pad(sb, d.getDayOfMonth(), 2).append('T');
+    pad(sb, d.getHour(), 2).append(':');
+    pad(sb, d.getMinute(), 2).append(':');
+    pad(sb, d.getSecond(), 2);
+    int nanos = t.getNano();
+    if (nanos != 0) {
+      int digits = 9;
+      while (nanos % 10 == 0) {
+        nanos /= 10;
+        digits--;
+      }
+      pad(sb.append('.'), nanos, digits);
     }
     return sb.append('Z').toString();
+  }
+
+  private static StringBuilder pad(StringBuilder sb, int v, int width) {
+    String s = Integer.toString(v);
+    for (int i = s.length(); i < width; i++) {
+      sb.append('0');
+    }
+    return sb.append(s);
   }
 
   // ---- time zones of the timestamp getters
@@ -156,7 +174,9 @@ final class GoTime {
    * cluster's API server runs in UTC as a rule), other names from the time zone database only:
    * none of the offsets ("Z", "+0530") or short names ("PST") that Java's ZoneId also reads.
    */
-  private static final java.util.Set<String> ZONES = java.util.Set.copyOf(ZoneId.getAvailableZoneIds());
+  private static final class Zones { // the zone list, read when a zone is first named
+    static final java.util.Set<String> IDS = java.util.Set.copyOf(ZoneId.getAvailableZoneIds());
+  }
 
   private static ZoneId zone(String name) {
     switch (name) {
@@ -171,7 +191,7 @@ final class GoTime {
       default:
         break;
     }
-    if (!ZONES.contains(name) || name.startsWith("SystemV/")) { // Java's SystemV zones are not in tzdata
+    if (!Zones.IDS.contains(name) || name.startsWith("SystemV/")) { // Java's SystemV zones are not in tzdata
       throw new IllegalArgumentException("unknown time zone " + name);
     }
     try {
@@ -194,8 +214,7 @@ final class GoTime {
   private static final long NANOS_MAX_U = Long.MIN_VALUE; // 1 << 63, compared unsigned
 
   /** Go's time.ParseDuration: [-+]?([0-9]*(\.[0-9]*)?[a-z]+)+ (or "0"), within int64 nanoseconds. */
-  static Duration parseDuration(String orig) {
-    String s = orig;
+  static Duration parseDuration(String s) {
     boolean neg = false;
     if (!s.isEmpty() && (s.charAt(0) == '-' || s.charAt(0) == '+')) {
       neg = s.charAt(0) == '-';
@@ -205,24 +224,24 @@ final class GoTime {
       return Duration.ZERO;
     }
     if (s.isEmpty()) {
-      throw invalidDuration(orig);
+      throw invalidDuration();
     }
     long d = 0; // unsigned
     int at = 0;
     while (at < s.length()) {
       char c = s.charAt(at);
       if (!(c == '.' || isDigit(c))) {
-        throw invalidDuration(orig);
+        throw invalidDuration();
       }
       int start = at;
       long v = 0; // unsigned, at most 1 << 63
       for (; at < s.length() && isDigit(s.charAt(at)); at++) {
         if (Long.compareUnsigned(v, Long.divideUnsigned(NANOS_MAX_U, 10)) > 0) {
-          throw invalidDuration(orig);
+          throw invalidDuration();
         }
         v = v * 10 + (s.charAt(at) - '0');
         if (Long.compareUnsigned(v, NANOS_MAX_U) > 0) {
-          throw invalidDuration(orig);
+          throw invalidDuration();
         }
       }
       boolean pre = at != start;
@@ -252,36 +271,36 @@ final class GoTime {
         post = at != fs;
       }
       if (!pre && !post) {
-        throw invalidDuration(orig);
+        throw invalidDuration();
       }
       int us = at;
       while (at < s.length() && s.charAt(at) != '.' && !isDigit(s.charAt(at))) {
         at++;
       }
       if (us == at) {
-        throw invalidDuration(orig);
+        throw invalidDuration();
       }
-      long unit = unit(s.substring(us, at), orig);
+      long unit = unit(s.substring(us, at));
       if (Long.compareUnsigned(v, Long.divideUnsigned(NANOS_MAX_U, unit)) > 0) {
-        throw invalidDuration(orig);
+        throw invalidDuration();
       }
       v *= unit;
       if (f > 0) {
         v += toUnsigned((double) f * ((double) unit / scale));
         if (Long.compareUnsigned(v, NANOS_MAX_U) > 0) {
-          throw invalidDuration(orig);
+          throw invalidDuration();
         }
       }
       d += v;
       if (Long.compareUnsigned(d, NANOS_MAX_U) > 0) {
-        throw invalidDuration(orig);
+        throw invalidDuration();
       }
     }
     if (neg) {
       return Duration.ofNanos(-d);
     }
     if (d < 0) { // 1 << 63
-      throw invalidDuration(orig);
+      throw invalidDuration();
     }
     return Duration.ofNanos(d);
   }
@@ -290,7 +309,7 @@ final class GoTime {
     return x >= 0x1p63 ? (long) (x - 0x1p63) + Long.MIN_VALUE : (long) x;
   }
 
-  private static long unit(String u, String orig) {
+  private static long unit(String u) {
     switch (u) {
       case "ns":
         return 1L;
@@ -305,11 +324,11 @@ final class GoTime {
       case "h":
         return 3_600_000_000_000L;
       default:
-        throw invalidDuration(orig);
+        throw invalidDuration();
     }
   }
 
-  private static IllegalArgumentException invalidDuration(String s) {
+  private static IllegalArgumentException invalidDuration() {
     return GoNumbers.conversionError("google.protobuf.Duration");
   }
 

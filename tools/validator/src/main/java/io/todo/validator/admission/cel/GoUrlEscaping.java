@@ -9,7 +9,6 @@ import io.todo.validator.model.GoText;
  */
 final class GoUrlEscaping {
   static final int PATH = 1;
-  static final int PATH_SEGMENT = 2;
   static final int HOST = 4;
   static final int ZONE = 8;
   static final int USER_PASSWORD = 16;
@@ -27,14 +26,6 @@ final class GoUrlEscaping {
     }
   }
 
-  static boolean isHex(char c) {
-    return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
-  }
-
-  static int unhex(char c) {
-    return Character.digit(c, 16);
-  }
-
   /** Go's shouldEscape: whether byte c must be percent-encoded in the given part of a URL. */
   static boolean shouldEscape(char c, int mode) {
     if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
@@ -50,8 +41,6 @@ final class GoUrlEscaping {
       switch (mode) {
         case PATH:
           return c == '?';
-        case PATH_SEGMENT:
-          return c == '/' || c == ';' || c == ',' || c == '?';
         case USER_PASSWORD:
           return c == '@' || c == '/' || c == '?' || c == ':';
         case QUERY_COMPONENT:
@@ -100,14 +89,14 @@ final class GoUrlEscaping {
       char c = s.charAt(i);
       if (c == '%') {
         changes = true;
-        if (i + 2 >= s.length() || !isHex(s.charAt(i + 1)) || !isHex(s.charAt(i + 2))) {
+        if (i + 2 >= s.length() || !java.util.HexFormat.isHexDigit(s.charAt(i + 1)) || !java.util.HexFormat.isHexDigit(s.charAt(i + 2))) {
           throw escapeError(s.substring(i, Math.min(i + 3, s.length())));
         }
         String esc = s.substring(i, i + 3);
-        if (mode == HOST && unhex(s.charAt(i + 1)) < 8 && !esc.equals("%25")) {
+        if (mode == HOST && java.util.HexFormat.fromHexDigit(s.charAt(i + 1)) < 8 && !esc.equals("%25")) {
           throw escapeError(esc);
         }
-        char v = (char) (unhex(s.charAt(i + 1)) << 4 | unhex(s.charAt(i + 2)));
+        char v = (char) (java.util.HexFormat.fromHexDigit(s.charAt(i + 1)) << 4 | java.util.HexFormat.fromHexDigit(s.charAt(i + 2)));
         if (mode == ZONE && !esc.equals("%25") && v != ' ' && shouldEscape(v, HOST)) {
           throw escapeError(esc);
         }
@@ -128,7 +117,7 @@ final class GoUrlEscaping {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       if (c == '%') {
-        sb.append((char) (unhex(s.charAt(i + 1)) << 4 | unhex(s.charAt(i + 2))));
+        sb.append((char) (java.util.HexFormat.fromHexDigit(s.charAt(i + 1)) << 4 | java.util.HexFormat.fromHexDigit(s.charAt(i + 2))));
         i += 2;
       } else {
         sb.append(c == '+' && mode == QUERY_COMPONENT ? ' ' : c);

@@ -69,11 +69,6 @@ public final class KubeCelLibrary {
     return bindings;
   }
 
-  /** Function names this library adds, for the documentation and for error messages. */
-  List<String> functionNames() {
-    return decls.stream().map(CelFunctionDecl::name).distinct().sorted().toList();
-  }
-
   private void fn(String name, CelOverloadDecl... overloads) {
     decls.add(CelFunctionDecl.newFunctionDeclaration(name, overloads));
   }
@@ -135,7 +130,7 @@ public final class KubeCelLibrary {
   }
 
   private void goConversions() {
-    bind1("double_to_string", Double.class, GoNumbers::formatFloat);
+    bind1("double_to_string", Double.class, io.todo.validator.render.GoValues::formatFloat);
     bind1("string_to_double", String.class, GoNumbers::parseFloat);
     bind1("duration_to_string", java.time.Duration.class, GoNumbers::formatDuration);
     bind1("duration_to_milliseconds", java.time.Duration.class, java.time.Duration::toMillis); // total, as Go
@@ -361,7 +356,21 @@ public final class KubeCelLibrary {
         || a instanceof java.time.Instant || a instanceof dev.cel.common.values.CelByteString;
   }
 
+  /** cel-go's type name of a runtime value, for messages. */
   public static String typeName(Object o) {
+    if (o instanceof com.google.common.primitives.UnsignedLong) {
+      return "uint";
+    } else if (o instanceof java.util.Optional<?>) {
+      return "optional_type";
+    } else if (o instanceof Instant || o instanceof com.google.protobuf.Timestamp) {
+      return "google.protobuf.Timestamp";
+    } else if (o instanceof Duration || o instanceof com.google.protobuf.Duration) {
+      return "google.protobuf.Duration";
+    } else if (FormatString.bytes(o) != null) {
+      return "bytes";
+    } else if (o instanceof CelType) {
+      return "type";
+    }
     if (o instanceof String) {
       return "string";
     }
@@ -394,16 +403,12 @@ public final class KubeCelLibrary {
         newMemberOverload("k8s_string_find_all", STRINGS, STRING, STRING),
         newMemberOverload("k8s_string_find_all_n", STRINGS, STRING, STRING, INT));
     bind2("k8s_string_find", String.class, String.class, (s, re) -> {
-      Matcher m = pattern(re).matcher(s);
+      Matcher m = GoRegex.compile(re).matcher(s);
       return m.find() ? m.group() : "";
     });
     bind2("k8s_string_find_all", String.class, String.class, (s, re) -> findAll(s, re, -1));
     bindings.add(CelFunctionBinding.from("k8s_string_find_all_n", List.of(String.class, String.class, Long.class),
         args -> call(() -> findAll((String) args[0], (String) args[1], (Long) args[2]))));
-  }
-
-  private static Pattern pattern(String re) {
-    return GoRegex.compile(re);
   }
 
   /**
@@ -412,7 +417,7 @@ public final class KubeCelLibrary {
    * The pattern is compiled first, so a bad one is an error even for {@code n == 0}.
    */
   private static List<String> findAll(String s, String re, long n) {
-    Matcher m = pattern(re).matcher(s);
+    Matcher m = GoRegex.compile(re).matcher(s);
     List<String> out = new ArrayList<>();
     int pos = 0;
     int prevEnd = -1;

@@ -199,11 +199,11 @@ final class KubeUrl {
           ? unescape(name, HOST)
           : unescape(name.substring(0, zone), HOST) + unescape(name.substring(zone), ZONE);
       // only an IPv6 address (IPv4-mapped included) may stand in brackets, as netip parses it
-      String error = NetipAddr.parseError(unescaped);
-      if (error != null) {
-        throw new UrlError("invalid host: " + error);
+      NetipAddr.Parsed address = NetipAddr.parse(unescaped);
+      if (address.error() != null) {
+        throw new UrlError("invalid host: " + address.error());
       }
-      if (NetipAddr.isIpv4(unescaped)) {
+      if (address.bytes().length == 4) {
         throw new UrlError("invalid IP-literal");
       }
       return "[" + unescaped + "]" + colonPort;

@@ -15,11 +15,6 @@ final class NetipAddr {
   /** An address: 4 or 16 bytes, and whether a zone ({@code %eth0}) followed it; or the error. */
   record Parsed(byte[] bytes, boolean zoned, String error) {}
 
-  /** The error ParseAddr returns for {@code s}, or null when it is an address. */
-  static String parseError(String s) {
-    return parse(s).error();
-  }
-
   static Parsed parse(String s) {
     for (int i = 0; i < s.length(); i++) {
       switch (s.charAt(i)) {
@@ -40,17 +35,6 @@ final class NetipAddr {
 
   private static Parsed result(byte[] bytes, boolean zoned, String error) {
     return error == null ? new Parsed(bytes, zoned, null) : new Parsed(null, false, error);
-  }
-
-  /** Whether a string ParseAddr accepts is an IPv4 address (its first separator is a dot). */
-  static boolean isIpv4(String s) {
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c == '.' || c == ':' || c == '%') {
-        return c == '.';
-      }
-    }
-    return false;
   }
 
   private static String error(String in, String msg, String at) {
@@ -192,6 +176,6 @@ final class NetipAddr {
   }
 
   private static int hex(char c) {
-    return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+    return java.util.HexFormat.isHexDigit(c) ? java.util.HexFormat.fromHexDigit(c) : -1;
   }
 }

@@ -47,7 +47,11 @@ final class Semver implements Comparable<Semver> {
     for (int i = 0; i < parts.length; i++) {
       String p = parts[i];
       if (p.length() > 1) {
-        p = p.replaceFirst("^0+", "");
+        int zeros = 0;
+        while (zeros < p.length() && p.charAt(zeros) == '0') {
+          zeros++;
+        }
+        p = p.substring(zeros);
         if (p.isEmpty() || NUMBERS.indexOf(p.charAt(0)) < 0) {
           p = "0" + p;
         }

@@ -85,6 +85,19 @@ final class StringFormat {
     return new IllegalArgumentException("could not parse formatting clause: " + msg);
   }
 
+  /** cel-go's refusal of an argument {@code verb}'s clause cannot format (then ", was given <type>"). */
+  static String refusal(char verb) {
+    return switch (verb) {
+      case 's' -> FormatString.STRING_TYPES;
+      case 'd' -> "decimal clause can only be used on integers";
+      case 'f' -> "fixed-point clause can only be used on doubles";
+      case 'e' -> "scientific clause can only be used on doubles";
+      case 'o' -> "octal clause can only be used on integers";
+      case 'b' -> "only integers and bools can be formatted as binary";
+      default -> "only integers, byte buffers, and strings can be formatted as hex";
+    };
+  }
+
   static IllegalArgumentException formatting(String msg) {
     return new IllegalArgumentException("error during formatting: " + msg);
   }
@@ -93,12 +106,12 @@ final class StringFormat {
     return switch (verb) {
       case 's' -> FormatString.string(a);
       case 'd' -> decimal(a);
-      case 'f' -> LocaleFloats.fixed(number(a, "fixed-point clause can only be used on doubles"), precision == null ? 6 : precision);
-      case 'e' -> LocaleFloats.scientific(number(a, "scientific clause can only be used on doubles"), precision == null ? 6 : precision);
+      case 'f' -> LocaleFloats.fixed(number(a, refusal('f')), precision == null ? 6 : precision);
+      case 'e' -> LocaleFloats.scientific(number(a, refusal('e')), precision == null ? 6 : precision);
       case 'x', 'X' -> hex(a, verb == 'X');
-      case 'o' -> radix(a, 8, "octal clause can only be used on integers");
+      case 'o' -> radix(a, 8, refusal('o'));
       default -> a instanceof Boolean b ? (b ? "1" : "0")
-          : radix(a, 2, "only integers and bools can be formatted as binary");
+          : radix(a, 2, refusal('b'));
     };
   }
 
@@ -107,7 +120,7 @@ final class StringFormat {
     if (a instanceof Long || a instanceof UnsignedLong) {
       return a.toString();
     }
-    throw formatting("decimal clause can only be used on integers, was given " + celType(a));
+    throw formatting(refusal('d') + ", was given " + KubeCelLibrary.typeName(a));
   }
 
   /** A double, or one of the strings "NaN", "Infinity" and "-Infinity" that %f and %e also take. */
@@ -123,7 +136,7 @@ final class StringFormat {
         default: break;
       }
     }
-    throw formatting(refusal + ", was given " + celType(a));
+    throw formatting(refusal + ", was given " + KubeCelLibrary.typeName(a));
   }
 
   /** Go's %x/%X: strings and bytes byte by byte, integers with a sign and their magnitude. */
@@ -131,13 +144,9 @@ final class StringFormat {
     String h;
     byte[] b = a instanceof String s ? s.getBytes(StandardCharsets.UTF_8) : FormatString.bytes(a);
     if (b != null) {
-      StringBuilder sb = new StringBuilder();
-      for (byte x : b) {
-        sb.append(String.format("%02x", x & 0xff));
-      }
-      h = sb.toString();
+      h = java.util.HexFormat.of().formatHex(b);
     } else {
-      h = radix(a, 16, "only integers, byte buffers, and strings can be formatted as hex");
+      h = radix(a, 16, refusal('x'));
     }
     return upper ? h.toUpperCase(Locale.ROOT) : h;
   }
@@ -149,24 +158,6 @@ final class StringFormat {
     if (a instanceof UnsignedLong u) {
       return u.bigIntegerValue().toString(radix);
     }
-    throw formatting(refusal + ", was given " + celType(a));
-  }
-
-  /** cel-go's type name of a runtime value, for messages. */
-  static String celType(Object a) {
-    if (a instanceof UnsignedLong) {
-      return "uint";
-    } else if (a instanceof java.util.Optional<?>) {
-      return "optional_type";
-    } else if (a instanceof Instant || a instanceof com.google.protobuf.Timestamp) {
-      return "google.protobuf.Timestamp";
-    } else if (a instanceof java.time.Duration || a instanceof com.google.protobuf.Duration) {
-      return "google.protobuf.Duration";
-    } else if (FormatString.bytes(a) != null) {
-      return "bytes";
-    } else if (a instanceof CelType) {
-      return "type";
-    }
-    return KubeCelLibrary.typeName(a);
+    throw formatting(refusal + ", was given " + KubeCelLibrary.typeName(a));
   }
 }
