@@ -37,6 +37,8 @@ final class Evaluator {
   private final List<Resource> paramCandidates = new ArrayList<>();
   /** CEL views of objects, built once per resource however many bindings match it. */
   private final Map<Resource, Object> celObjects = new java.util.IdentityHashMap<>();
+  /** namespaceObject by namespace name, converted once. */
+  private final Map<String, Object> namespaceObjects = new HashMap<>();
   private final SchemaBundle bundle = SchemaBundle.builtin();
   /** Values of every Secret in sight, longest first: a message must never print one. */
   private final List<String> secretValues;
@@ -110,6 +112,7 @@ final class Evaluator {
   List<Finding> run() {
     List<Finding> out = new ArrayList<>();
     Set<String> noted = new LinkedHashSet<>();
+    List<Candidate> candidates = set.bindings().isEmpty() ? List.of() : candidates();
     for (Binding b : set.bindings()) {
       Policy p = set.policies().get(b.policyName());
       if (p.hasAuditAnnotations() && noted.add(p.name())) {
@@ -117,19 +120,28 @@ final class Evaluator {
             "ValidatingAdmissionPolicy '" + p.name() + "': auditAnnotations are only checked for errors offline (their"
                 + " values only annotate the cluster's audit events)", p.location()));
       }
-      for (Resource r : resources) {
-        if (r.kind() == null || r.apiVersion() == null || isAdmissionPolicyResource(r)) {
-          continue;
-        }
-        ResourceKey key = key(r);
-        Map<String, String> nsLabels = namespaceLabelsFor(r, key);
-        Map<String, String> objLabels = labels(r.object());
-        List<ResourceKey> equivalents = equivalents(key);
-        ResourceKey matched = p.match().matchedAs(key, equivalents, objLabels, nsLabels);
-        if (matched != null && b.match().matches(key, equivalents, objLabels, nsLabels)) {
-          evaluate(p, b, r, key, matched, out);
+      for (Candidate c : candidates) {
+        ResourceKey matched = p.match().matchedAs(c.key(), c.equivalents(), c.labels(), c.namespaceLabels());
+        if (matched != null && b.match().matches(c.key(), c.equivalents(), c.labels(), c.namespaceLabels())) {
+          evaluate(p, b, c.resource(), c.key(), matched, out);
         }
       }
+    }
+    return out;
+  }
+
+  /** What a resource is matched on, computed once for every binding. */
+  private record Candidate(Resource resource, ResourceKey key, List<ResourceKey> equivalents,
+      Map<String, String> labels, Map<String, String> namespaceLabels) {}
+
+  private List<Candidate> candidates() {
+    List<Candidate> out = new ArrayList<>();
+    for (Resource r : resources) {
+      if (r.kind() == null || r.apiVersion() == null || isAdmissionPolicyResource(r)) {
+        continue;
+      }
+      ResourceKey key = key(r);
+      out.add(new Candidate(r, key, equivalents(key), labels(r.object()), namespaceLabelsFor(r, key)));
     }
     return out;
   }
@@ -139,9 +151,11 @@ final class Evaluator {
    * admissionResources), so that a policy cannot lock itself in.
    */
   private static boolean isAdmissionPolicyResource(Resource r) {
-    return "admissionregistration.k8s.io".equals(r.group()) && List.of("ValidatingAdmissionPolicy",
-        "ValidatingAdmissionPolicyBinding", "MutatingAdmissionPolicy", "MutatingAdmissionPolicyBinding").contains(r.kind());
+    return "admissionregistration.k8s.io".equals(r.group()) && ADMISSION_KINDS.contains(r.kind());
   }
+
+  private static final Set<String> ADMISSION_KINDS = Set.of("ValidatingAdmissionPolicy",
+      "ValidatingAdmissionPolicyBinding", "MutatingAdmissionPolicy", "MutatingAdmissionPolicyBinding");
 
   static String rule(Policy p) {
     return "ADM-" + p.name();
@@ -253,11 +267,14 @@ final class Evaluator {
     base.put("namespaceObject", namespaceObject(key));
     base.put("request", request(key, matched));
     // as the API server's matchconditions.Matcher: no namespaceObject, and request.resource as sent
-    Map<String, Object> conditionBase = new HashMap<>(base);
-    conditionBase.put("namespaceObject", NullValue.NULL_VALUE);
-    conditionBase.put("request", request(key, matched, key));
+    Map<String, Object> conditionBase = null;
+    if (!p.matchConditions().isEmpty()) {
+      conditionBase = new HashMap<>(base);
+      conditionBase.put("namespaceObject", NullValue.NULL_VALUE);
+      conditionBase.put("request", request(key, matched, key));
+    }
     for (Object param : params) {
-      if (!conditionsHold(p, b, r, activation(p, conditionBase, param), out)) {
+      if (conditionBase != null && !conditionsHold(p, b, r, activation(p, conditionBase, param), out)) {
         continue;
       }
       Map<String, Object> validations = activation(p, base, param);
@@ -265,7 +282,9 @@ final class Evaluator {
       for (Policy.Validation v : p.validations()) {
         validate(p, b, r, v, validations, messages, out);
       }
-      auditAnnotationErrors(p, b, r, activation(p, base, param), out);
+      if (!p.failOpen() && !p.auditAnnotations().isEmpty()) {
+        auditAnnotationErrors(p, b, r, activation(p, base, param), out);
+      }
     }
   }
 
@@ -330,8 +349,7 @@ final class Evaluator {
       } catch (CelEvaluationException e) {
         error = resultedInError(a.expression(), e);
       }
-      out.add(new Finding(Severity.ERROR, rule(p), r.ref(), null, redact("ValidatingAdmissionPolicy '" + p.name()
-          + "' with binding '" + b.name() + "' denied request: " + error), r.origin()));
+      out.add(denied(p, b, r, error));
     }
   }
 
@@ -385,6 +403,12 @@ final class Evaluator {
       message = message + " (reason: " + v.reason() + ")";
     }
     out.add(finding(p, b, r, message));
+  }
+
+  /** A denial whatever the binding's actions: an error the policy does not fail open on. */
+  private Finding denied(Policy p, Binding b, Resource r, String message) {
+    return new Finding(Severity.ERROR, rule(p), r.ref(), null, redact("ValidatingAdmissionPolicy '" + p.name()
+        + "' with binding '" + b.name() + "' denied request: " + message), r.origin());
   }
 
   private Finding finding(Policy p, Binding b, Resource r, String message) {
@@ -468,8 +492,7 @@ final class Evaluator {
    */
   private void configError(Policy p, Binding b, Resource r, String error, List<Finding> out) {
     if (!p.failOpen()) {
-      out.add(new Finding(Severity.ERROR, rule(p), r.ref(), null, redact("ValidatingAdmissionPolicy '" + p.name()
-          + "' with binding '" + b.name() + "' denied request: failed to configure binding: " + error), r.origin()));
+      out.add(denied(p, b, r, "failed to configure binding: " + error));
     }
   }
 
@@ -483,7 +506,11 @@ final class Evaluator {
     if (!key.namespaced()) {
       return NullValue.NULL_VALUE;
     }
-    Resource ns = namespaces.get(key.namespace());
+    return namespaceObjects.computeIfAbsent(key.namespace(), this::namespaceObject);
+  }
+
+  private Object namespaceObject(String name) {
+    Resource ns = namespaces.get(name);
     Map<String, Object> rendered = ns == null ? Map.of() : asMap(CelValues.of(ns.object()));
     Map<String, Object> renderedMeta = asMap(rendered.getOrDefault("metadata", Map.of()));
     Map<String, Object> meta = new LinkedHashMap<>();
@@ -493,8 +520,8 @@ final class Evaluator {
         meta.put(f, renderedMeta.get(f));
       }
     }
-    meta.put("name", key.namespace());
-    meta.put("labels", Map.copyOf(withNameLabel(ns == null ? Map.of() : labels(ns.object()), key.namespace())));
+    meta.put("name", name);
+    meta.put("labels", Map.copyOf(withNameLabel(ns == null ? Map.of() : labels(ns.object()), name)));
     Map<String, Object> obj = new LinkedHashMap<>();
     obj.put("metadata", meta);
     obj.put("spec", rendered.getOrDefault("spec", Map.of()));
