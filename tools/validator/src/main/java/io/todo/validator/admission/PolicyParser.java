@@ -4,8 +4,10 @@ import io.todo.validator.admission.cel.CelEnvironment;
 import io.todo.validator.model.Resource;
 import io.todo.validator.model.Severity;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -22,6 +24,8 @@ final class PolicyParser {
   private final List<io.todo.validator.model.ValidatorException> pending = new ArrayList<>();
   /** Variables an expression may use: those declared so far (a variable sees only earlier ones). */
   private final Set<String> declared = new HashSet<>();
+  /** The checked type of each variable's expression, which the API server gives {@code variables.NAME}. */
+  private final Map<String, dev.cel.common.types.CelType> variableTypes = new HashMap<>();
   /** Every expression compiled, to be planned together ({@link #plan}). */
   private final List<CelEnvironment.Expression> compiled = new ArrayList<>();
 
@@ -61,6 +65,7 @@ final class PolicyParser {
   Policy policy(Resource r) {
     pending.clear();
     declared.clear();
+    variableTypes.clear();
     Spec root = header(r);
     Spec spec = root.get("spec").fields(
         "paramKind", "matchConstraints", "validations", "failurePolicy", "auditAnnotations", "matchConditions", "variables");
@@ -176,10 +181,13 @@ final class PolicyParser {
         throw c.get("name").error("duplicate name \"" + name + "\"");
       }
       // a matchCondition must be bool (webhook/matchconditions); a variable may be anything
-      out.add(new Policy.Named(name, identifiers ? expression(c, "expression") : typed(c, "expression", "bool"),
-          c.get("expression").path()));
+      CelEnvironment.Expression e = identifiers ? expression(c, "expression") : typed(c, "expression", "bool");
+      out.add(new Policy.Named(name, e, c.get("expression").path()));
       if (identifiers) {
         declared.add(name);
+        if (e != null) {
+          variableTypes.put(name, e.resultType());
+        }
       }
     }
     return List.copyOf(out);
@@ -192,18 +200,22 @@ final class PolicyParser {
 
   /**
    * {@link #expression}, whose result type must be one of {@code types}, as the API server checks on
-   * create (cel/compile.go: dyn is not bool). Our variables are dyn to the checker, where Kubernetes
-   * knows their types, so an expression reading one is only refused for a definite wrong type.
+   * create (cel/compile.go: dyn is not bool). The API server types {@code variables.NAME} as NAME's
+   * expression; our checker sees every variable as dyn, so an expression that is exactly
+   * {@code variables.NAME} takes NAME's checked type, and any other that reads a variable is only
+   * refused for a definite wrong type (the evaluation then checks the value's type).
    */
   private CelEnvironment.Expression typed(Spec s, String key, String... types) {
     CelEnvironment.Expression e = expression(s, key);
     if (e == null) {
       return null;
     }
-    dev.cel.common.types.CelType t = e.resultType();
+    String variable = e.variable();
+    dev.cel.common.types.CelType t = variable != null && variableTypes.containsKey(variable)
+        ? variableTypes.get(variable) : e.resultType();
     String name = t.kind() == dev.cel.common.types.CelKind.DYN ? "dyn"
         : t.kind() == dev.cel.common.types.CelKind.NULL_TYPE ? "null_type" : t.name();
-    if (List.of(types).contains(name) || (name.equals("dyn") && e.source.contains("variables"))) {
+    if (List.of(types).contains(name) || (name.equals("dyn") && variable == null && e.readsVariables())) {
       return e;
     }
     String want = types.length == 1 ? types[0] : "one of [" + String.join(" ", types) + "]";
