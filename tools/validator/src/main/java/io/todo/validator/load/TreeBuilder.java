@@ -290,32 +290,6 @@ final class TreeBuilder {
     return value;
   }
 
-  /** Bytes as Go's encoding/json writes a string of them: each byte that starts no valid UTF-8 sequence is U+FFFD. */
-  static String goString(byte[] b) {
-    StringBuilder sb = new StringBuilder(b.length);
-    int i = 0;
-    while (i < b.length) {
-      int c = b[i] & 0xff;
-      int n = c < 0x80 ? 0 : c >= 0xC2 && c <= 0xDF ? 1 : c >= 0xE0 && c <= 0xEF ? 2 : c >= 0xF0 && c <= 0xF4 ? 3 : -1;
-      int cp = n == 0 ? c : n == 1 ? c & 0x1F : n == 2 ? c & 0x0F : c & 0x07;
-      boolean ok = n >= 0 && i + n < b.length;
-      for (int k = 1; ok && k <= n; k++) {
-        int cont = b[i + k] & 0xff;
-        ok = (cont & 0xC0) == 0x80;
-        cp = (cp << 6) | (cont & 0x3F);
-      }
-      int min = n == 1 ? 0x80 : n == 2 ? 0x800 : 0x10000;
-      if (ok && (n == 0 || cp >= min && cp <= 0x10FFFF && (cp < 0xD800 || cp > 0xDFFF))) {
-        sb.appendCodePoint(cp);
-        i += n + 1;
-      } else {
-        sb.append('\uFFFD');
-        i++;
-      }
-    }
-    return sb.toString();
-  }
-
   /** A scalar's value, typed by its tag ({@link #PLAIN}: by the schema's rules); errors at {@code mark}. */
   static JsonNode scalar(Tag tag, String v, ScalarSchema schema, Mark mark, String file, Chunk chunk) {
     if (tag == PLAIN) {
@@ -347,7 +321,9 @@ final class TreeBuilder {
       if (tag.equals(Tag.BINARY)) {
         // the Go YAML libraries decode it into a string of its bytes, and JSON replaces bytes that are
         // not UTF-8 with U+FFFD: kustomize prints `!!binary aGVsbG8=` as hello
-        return F.textNode(goString(Base64.getMimeDecoder().decode(v)));
+        // as Go's encoding/json writes a string of the bytes: a byte that starts no valid UTF-8 sequence is U+FFFD
+        return F.textNode(io.todo.validator.model.GoText.textOf(
+            new String(Base64.getMimeDecoder().decode(v), java.nio.charset.StandardCharsets.ISO_8859_1)));
       }
     } catch (IllegalArgumentException e) {
       throw ValidatorException.input(chunk.at(file, mark), "invalid !!binary value");

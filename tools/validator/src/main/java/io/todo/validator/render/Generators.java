@@ -127,7 +127,7 @@ final class Generators {
         // never echo the source: in a secretGenerator it is the secret value
         throw ValidatorException.input(where, "invalid literal source, expected key=value");
       }
-      pairs.add(new Pair(src.substring(0, eq), latin1(unquote(src.substring(eq + 1))), where));
+      pairs.add(new Pair(src.substring(0, eq), io.todo.validator.model.GoText.bytesOf(unquote(src.substring(eq + 1))), where));
     }
     JsonNode files = item.node().path("files");
     for (int i = 0; i < files.size(); i++) {
@@ -209,7 +209,7 @@ final class Generators {
         // kustomize drops such a line silently, losing the value
         throw ValidatorException.input(at, "a line of an env file must start with a key (KEY=value)");
       }
-      out.add(new Pair(key, latin1(value), at));
+      out.add(new Pair(key, io.todo.validator.model.GoText.bytesOf(value), at));
     }
     return out;
   }
@@ -219,10 +219,6 @@ final class Generators {
       return s.substring(1, s.length() - 1);
     }
     return s;
-  }
-
-  private static String latin1(String utf16) {
-    return new String(utf16.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
   }
 
   /** The text of valid UTF-8 bytes, else null. */
