@@ -7,7 +7,9 @@
 //	value: <value>   ints as 5, uints as 5u, doubles as d<hex of the IEEE bits> (NaN as nan), strings quoted with
 //	                 every rune outside printable ASCII (and " \) as \u{hex}, bytes as b"<hex>",
 //	                 lists [a, b], maps {k: v} sorted by printed key, optional(x) / optional.none,
-//	                 null, type(<name>), anything else opaque
+//	                 null, type(<name>), timestamps as timestamp(<unix seconds>.<9-digit nanos>),
+//	                 durations as duration(<nanoseconds>), anything else (the Kubernetes library's
+//	                 quantity, ip, cidr, url, semver) opaque
 //	error            an evaluation error; with the flag -messages, "error: <cel-go's message>"
 //	compile          a parse, type-check or AST validation error
 //
@@ -133,6 +135,10 @@ func print(v ref.Val) string {
 		return fmt.Sprintf("b\"%x\"", []byte(x))
 	case types.Null:
 		return "null"
+	case types.Timestamp:
+		return fmt.Sprintf("timestamp(%d.%09d)", x.Time.Unix(), x.Time.Nanosecond())
+	case types.Duration:
+		return fmt.Sprintf("duration(%d)", int64(x.Duration))
 	case *types.Optional:
 		if x.HasValue() {
 			return "optional(" + print(x.GetValue()) + ")"

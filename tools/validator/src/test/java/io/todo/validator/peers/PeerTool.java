@@ -11,18 +11,15 @@ import java.util.Optional;
 
 /**
  * A reference tool the differential tests compare against: {@code <repo>/.tools/bin} (where
- * {@code tools/scripts/install-peers.sh} and {@code k8s-peers.sh} put them), the lead's checkout, or PATH.
+ * {@code tools/scripts/install-peers.sh} and {@code k8s-peers.sh} put them), or PATH. Never another checkout's: a reference built from other
+ * sources would compare against the wrong program.
  */
 public final class PeerTool {
   private PeerTool() {}
 
   public static Optional<Path> find(String name) {
     List<Path> dirs = new ArrayList<>();
-    String root = System.getProperty("validator.repo.root");
-    if (root != null) {
-      dirs.add(Path.of(root, ".tools", "bin"));
-    }
-    dirs.add(Path.of("/work/main/.tools/bin"));
+    dirs.add(Path.of(System.getProperty("validator.repo.root", "../.."), ".tools", "bin").toAbsolutePath().normalize());
     for (String p : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
       if (!p.isEmpty()) {
         dirs.add(Path.of(p));

@@ -2,7 +2,6 @@ package io.todo.validator.repo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.todo.validator.load.Manifests;
 import io.todo.validator.model.Resource;
@@ -12,10 +11,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -47,24 +44,9 @@ final class RepoFixture {
     }
   }
 
-  /** A peer tool from PATH or <repo>/.tools/bin; a skipped test, or a failed one in CI. */
+  /** A peer tool (see {@link io.todo.validator.peers.PeerTool}). */
   static Path tool(String name) {
-    List<Path> dirs = new ArrayList<>();
-    dirs.add(ROOT.resolve(".tools/bin"));
-    for (String p : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
-      if (!p.isEmpty()) {
-        dirs.add(Path.of(p));
-      }
-    }
-    Optional<Path> found = dirs.stream().map(d -> d.resolve(name)).filter(Files::isExecutable).findFirst();
-    if (found.isEmpty()) {
-      if ("1".equals(System.getenv("VALIDATOR_PEERS_REQUIRED"))) {
-        fail(name + " not found on PATH or in <repo>/.tools/bin and VALIDATOR_PEERS_REQUIRED=1:"
-            + " run tools/scripts/install-peers.sh");
-      }
-      assumeTrue(false, name + " not installed (tools/scripts/install-peers.sh)");
-    }
-    return found.get();
+    return io.todo.validator.peers.PeerTool.require(name, "tools/scripts/install-peers.sh");
   }
 
   static Run run(Path dir, byte[] stdin, List<String> cmd) {

@@ -61,6 +61,10 @@ final class CelPrinter {
       return bytes(b.toByteArray());
     } else if (v instanceof NullValue || v instanceof com.google.protobuf.NullValue) {
       return "null";
+    } else if (v instanceof java.time.Instant t) {
+      return String.format("timestamp(%d.%09d)", t.getEpochSecond(), t.getNano());
+    } else if (v instanceof java.time.Duration d) {
+      return "duration(" + d.toNanos() + ")";
     } else if (v instanceof Optional<?> o) {
       return o.isPresent() ? "optional(" + print(o.get()) + ")" : "optional.none";
     } else if (v instanceof dev.cel.common.types.TypeType t && !t.parameters().isEmpty()) {
