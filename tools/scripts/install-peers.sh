@@ -1,11 +1,16 @@
 #!/usr/bin/env bash
-# Installs the pinned reference tools the differential tests compare against, by `go install`
-# from the Go module proxy, into .tools/bin (git-ignored). Idempotent; prints where they are.
+# Installs the reference tools the differential tests compare against into .tools/bin
+# (git-ignored), from the Go module proxy. Idempotent; prints where they are.
+# Pinned tools, by `go install`:
 #   kustomize   v5.8.1  (the version Argo CD 3.3.1+ bundles)
 #   kubeconform v0.7.0
 #   kubeseal    v0.36.6
 #   helm        v3.19.0 (for helmCharts cases: kustomize build --enable-helm --helm-command .tools/bin/helm)
-# Usage: tools/scripts/install-peers.sh [kustomize|kubeconform|kubeseal|helm ...]
+# Programs of this repository, by `go build` of tools/scripts/<name> (versions pinned by its go.mod;
+# rebuilt when its sources change):
+#   cel-peer    Kubernetes' own admission CEL environment (k8s.io/apiserver); CelPeerDiffTest
+#   vap-peer    Kubernetes' own ValidatingAdmissionPolicy plugin over fake clients; AdmissionPeerDiffTest
+# Usage: tools/scripts/install-peers.sh [kustomize|kubeconform|kubeseal|helm|cel-peer|vap-peer ...]
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 bin="$root/.tools/bin"
@@ -19,7 +24,7 @@ declare -A MODULE=(
 )
 
 tools=("$@")
-[ ${#tools[@]} -eq 0 ] && tools=(kustomize kubeconform kubeseal helm)
+[ ${#tools[@]} -eq 0 ] && tools=(kustomize kubeconform kubeseal helm cel-peer vap-peer)
 
 if ! command -v go >/dev/null 2>&1; then
   echo "install-peers: go is not installed; reference tools unavailable" >&2
@@ -27,6 +32,17 @@ if ! command -v go >/dev/null 2>&1; then
 fi
 
 for t in "${tools[@]}"; do
+  src="$root/tools/scripts/$t"
+  if [ -z "${MODULE[$t]:-}" ] && [ -f "$src/go.mod" ]; then
+    stamp="$(cat "$src"/*.go "$src/go.mod" "$src/go.sum" | sha256sum | cut -c1-16)"
+    if [ ! -x "$bin/$t" ] || [ "$(cat "$bin/.$t.version" 2>/dev/null)" != "$stamp" ]; then
+      echo "install-peers: go build $t" >&2
+      (cd "$src" && GOFLAGS=-mod=mod go build -o "$bin/$t.tmp" .)
+      mv "$bin/$t.tmp" "$bin/$t"
+      echo "$stamp" > "$bin/.$t.version"
+    fi
+    continue
+  fi
   mod="${MODULE[$t]:-}"
   [ -n "$mod" ] || { echo "install-peers: unknown tool $t" >&2; exit 2; }
   stamp="$bin/.$t.version"

@@ -10,9 +10,6 @@ export PATH="$bin:$PATH"
 export VALIDATOR_PEERS_REQUIRED=1
 # the SARIF 2.1.0 schema for ReportersTest (skipped without it; a registry hiccup must not fail CI)
 tools/scripts/fetch-sarif-schema.sh >/dev/null || echo "test.sh: SARIF schema unavailable" >&2
-# Kubernetes' own CEL environment and ValidatingAdmissionPolicy plugin (k8s.io/apiserver), against which
-# CelPeerDiffTest and AdmissionPeerDiffTest check the admission stage
-tools/scripts/k8s-peers.sh >/dev/null
 # kyaml's built-in schema, against which RenderTableTest checks the renderer's merge keys
 tools/scripts/kyaml-openapi.sh >/dev/null
 mvn -B verify

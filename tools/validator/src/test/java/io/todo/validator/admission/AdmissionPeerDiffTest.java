@@ -77,7 +77,7 @@ class AdmissionPeerDiffTest {
   }
 
   private void compare(List<Path> dirs) throws Exception {
-    Path peer = PeerTool.require("vap-peer", "tools/scripts/k8s-peers.sh vap-peer");
+    Path peer = PeerTool.require("vap-peer", "tools/scripts/install-peers.sh vap-peer");
     Map<String, String> listed = differences();
     List<String> unexpected = new ArrayList<>();
     List<String> seen = new ArrayList<>();

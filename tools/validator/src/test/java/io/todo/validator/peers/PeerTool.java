@@ -11,7 +11,7 @@ import java.util.Optional;
 
 /**
  * A reference tool the differential tests compare against: {@code <repo>/.tools/bin} (where
- * {@code tools/scripts/install-peers.sh} and {@code k8s-peers.sh} put them), or PATH. Never another checkout's: a reference built from other
+ * {@code tools/scripts/install-peers.sh} puts them), or PATH. Never another checkout's: a reference built from other
  * sources would compare against the wrong program.
  */
 public final class PeerTool {

@@ -33,7 +33,7 @@ class CelPeerDiffTest {
 
   @Test
   void sameResultsAsKubernetes() throws Exception {
-    Path peer = PeerTool.require("cel-peer", "tools/scripts/k8s-peers.sh cel-peer");
+    Path peer = PeerTool.require("cel-peer", "tools/scripts/install-peers.sh cel-peer");
     Map<String, String> listed = differences();
     Set<String> all = corpus();
     all.addAll(listed.keySet());
@@ -69,7 +69,7 @@ class CelPeerDiffTest {
    */
   @Test
   void sameErrorMessagesAsKubernetes() throws Exception {
-    Path peer = PeerTool.require("cel-peer", "tools/scripts/k8s-peers.sh cel-peer");
+    Path peer = PeerTool.require("cel-peer", "tools/scripts/install-peers.sh cel-peer");
     List<String> exprs = new ArrayList<>();
     for (Path f : files("/admission-cel-peer/messages")) {
       exprs.addAll(lines(f));
