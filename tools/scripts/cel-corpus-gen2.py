@@ -10,15 +10,17 @@ comprehension error semantics and the `object` variable. About 78,000 expression
 Go maps iterate in random order, so a macro over a map literal with two keys ({1: 'a', 2: 'b'}.map(...))
 may differ from run to run; that is not a difference to fix.
 """
+import importlib.util
 import itertools
+import os
 import random
 import sys
 
-
-def q(s):
-    """A CEL string literal; control characters as escapes."""
-    out = s.replace("\\", "\\\\").replace("'", "\\'")
-    return "'" + ''.join('\\x%02x' % ord(c) if ord(c) < 0x20 or c == '\x7f' else c for c in out) + "'"
+_spec = importlib.util.spec_from_file_location(
+    "cel_corpus_gen", os.path.join(os.path.dirname(os.path.abspath(__file__)), "cel-corpus-gen.py"))
+_gen = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(_gen)
+q = _gen.q  # one way to write a CEL string literal for both generators
 
 IPS = ['1.2.3.4', '::1', '0.0.0.0', '::', '127.0.0.1', '127.1.2.3', '169.254.1.1', '169.254.169.254', 'fe80::1',
        'ff02::1', 'ff02::2', 'ff01::1', 'ff05::2', 'ff0e::1', 'ff12::1', 'ff32::1', 'ff00::', 'fe80::1%eth0', '::1%lo',
