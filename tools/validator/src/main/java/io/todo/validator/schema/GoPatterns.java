@@ -1,9 +1,9 @@
 package io.todo.validator.schema;
 
 import com.google.re2j.Pattern;
-import com.google.re2j.PatternSyntaxException;
 import com.networknt.schema.regex.RegularExpression;
 import com.networknt.schema.regex.RegularExpressionFactory;
+import io.todo.validator.model.GoRegexps;
 
 /**
  * {@code pattern} keywords as kubeconform (Go's regexp, RE2 syntax) and the API server read them,
@@ -20,9 +20,9 @@ final class GoPatterns implements RegularExpressionFactory {
   public RegularExpression getRegularExpression(String regex) {
     Pattern p;
     try {
-      p = Pattern.compile(regex);
-    } catch (PatternSyntaxException e) {
-      throw new InvalidPattern(regex, e.getDescription());
+      p = GoRegexps.compile(regex);
+    } catch (GoRegexps.SyntaxError e) {
+      throw new InvalidPattern(regex, e.description());
     }
     return value -> p.matcher(value).find();
   }
