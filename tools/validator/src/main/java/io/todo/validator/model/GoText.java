@@ -6,10 +6,12 @@ import java.nio.charset.StandardCharsets;
  * Go strings as the validator models them, shared by the ports of Go code that must match Go's
  * messages. Go indexes strings by UTF-8 byte, so those ports work on "byte strings": one char
  * (0..255) per byte ({@link #bytesOf}); {@link #textOf} and {@link #quoteBytes} read them back the
- * way Go does, invalid UTF-8 included. {@link #quote} is strconv.Quote (what {@code %q} prints).
+ * way Go does, invalid UTF-8 included. {@link #quote} is strconv.Quote (what {@code %q} prints), {@link #atoi} strconv.Atoi.
  */
 public final class GoText {
   private static final char[] HEX = "0123456789abcdef".toCharArray();
+  private static final java.math.BigInteger UINT64_MAX = java.math.BigInteger.ONE.shiftLeft(64).subtract(java.math.BigInteger.ONE);
+  private static final java.math.BigInteger INT64_CUTOFF = java.math.BigInteger.ONE.shiftLeft(63);
 
   private GoText() {}
 
@@ -27,6 +29,42 @@ public final class GoText {
       i += Math.max(n, 1);
     }
     return sb.toString();
+  }
+
+  /**
+   * strconv.Atoi on a 64-bit platform: an optional sign and decimal digits. Failures are
+   * IllegalArgumentExceptions carrying Go's NumError text, e.g. {@code strconv.Atoi: parsing "x": invalid syntax}.
+   */
+  public static long atoi(String s) {
+    String digits = s;
+    boolean neg = false;
+    if (!digits.isEmpty() && (digits.charAt(0) == '+' || digits.charAt(0) == '-')) {
+      neg = digits.charAt(0) == '-';
+      digits = digits.substring(1);
+    }
+    if (digits.isEmpty()) {
+      throw numError(s, "invalid syntax");
+    }
+    // ParseUint: the first bad character or the first overflow, whichever comes first
+    java.math.BigInteger n = java.math.BigInteger.ZERO;
+    for (int i = 0; i < digits.length(); i++) {
+      char c = digits.charAt(i);
+      if (c < '0' || c > '9') {
+        throw numError(s, "invalid syntax");
+      }
+      n = n.multiply(java.math.BigInteger.TEN).add(java.math.BigInteger.valueOf(c - '0'));
+      if (n.compareTo(UINT64_MAX) > 0) {
+        throw numError(s, "value out of range");
+      }
+    }
+    if (neg ? n.compareTo(INT64_CUTOFF) > 0 : n.compareTo(INT64_CUTOFF) >= 0) {
+      throw numError(s, "value out of range");
+    }
+    return neg ? n.negate().longValue() : n.longValue();
+  }
+
+  private static IllegalArgumentException numError(String s, String why) {
+    return new IllegalArgumentException("strconv.Atoi: parsing " + quote(s) + ": " + why);
   }
 
   /** strconv.Quote of a Java string (a lone surrogate, which UTF-8 cannot hold, prints as \ufffd). */

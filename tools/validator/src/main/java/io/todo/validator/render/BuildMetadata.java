@@ -1,5 +1,6 @@
 package io.todo.validator.render;
 
+import io.todo.validator.model.GoText;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -143,7 +144,7 @@ final class BuildMetadata {
         map.fieldNames().forEachRemaining(k -> {
           if (!ScalarValue.readsAsString(k)) {
             throw ValidatorException.input(r.origin(), "json: unsupported type: map[interface {}]interface {}"
-                + " (the annotation key " + GoStrconv.quote(k) + " of " + r.curId() + " is not read back as a string)");
+                + " (the annotation key " + GoText.quote(k) + " of " + r.curId() + " is not read back as a string)");
           }
         });
       }

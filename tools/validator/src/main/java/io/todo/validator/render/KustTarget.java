@@ -1,5 +1,6 @@
 package io.todo.validator.render;
 
+import io.todo.validator.model.GoText;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -337,7 +338,7 @@ final class KustTarget {
       }
       Patches.Patch p = inline
           ? inline(where, () -> Patches.load(text, file, null, null, where, "[inline patch]"))
-          : Patches.load(text, file, null, null, where, "[path: " + GoStrconv.quote(entry) + "]");
+          : Patches.load(text, file, null, null, where, "[path: " + GoText.quote(entry) + "]");
       if (p == null) {
         throw ValidatorException.input(where, "patch appears to be empty; files=[" + entry + "]");
       }
@@ -456,7 +457,7 @@ final class KustTarget {
     }
     String text = Patches.text(loader.load(path, k.at(item.pointer() + "/path")));
     return Patches.load(text, loader.shown(dir.resolve(path).normalize()), t, item.node().get("options"),
-        k.at(item.pointer() + "/path"), "[path: " + GoStrconv.quote(path) + "]");
+        k.at(item.pointer() + "/path"), "[path: " + GoText.quote(path) + "]");
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.todo.validator.render;
 
+import io.todo.validator.model.GoText;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.todo.validator.load.ScalarSchema;
@@ -177,7 +178,7 @@ final class Patches {
       }
       if (matches.size() != 1) {
         throw ValidatorException.input(patch.origin() != null ? patch.origin() : p.where(),
-            "no resource matches strategic merge patch " + GoStrconv.quote(id.toString()) + ": " + (matches.isEmpty() ? "no" : "multiple")
+            "no resource matches strategic merge patch " + GoText.quote(id.toString()) + ": " + (matches.isEmpty() ? "no" : "multiple")
                 + " matches for Id " + id + "; failed to find unique target for patch " + id);
       }
       smPatch(matches.get(0), patch, p);

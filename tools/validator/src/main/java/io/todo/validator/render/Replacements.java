@@ -1,5 +1,6 @@
 package io.todo.validator.render;
 
+import io.todo.validator.model.GoText;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.google.re2j.Pattern;
 import io.todo.validator.load.ScalarSchema;
@@ -441,8 +442,8 @@ final class Replacements {
   }
 
   private static String retrievalError(String fieldPath, boolean create) {
-    return create ? "unable to find or create field " + GoStrconv.quote(fieldPath) + " in replacement target"
-        : "unable to find field " + GoStrconv.quote(fieldPath) + " in replacement target";
+    return create ? "unable to find or create field " + GoText.quote(fieldPath) + " in replacement target"
+        : "unable to find field " + GoText.quote(fieldPath) + " in replacement target";
   }
 
   private static void setFieldValue(JsonNode options, FieldSpec.Slot slot, ScalarValue value) {

@@ -1,5 +1,6 @@
 package io.todo.validator.render;
 
+import io.todo.validator.model.GoText;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -355,7 +356,7 @@ final class Selector {
             "MyValue", "my_value", "12345"));
       }
       if (!errs.isEmpty()) {
-        throw new RenderException("invalid label value: " + GoStrconv.quote(v) + ": at key: " + GoStrconv.quote(key)
+        throw new RenderException("invalid label value: " + GoText.quote(v) + ": at key: " + GoText.quote(key)
             + ": " + String.join("; ", errs));
       }
     }
@@ -370,7 +371,7 @@ final class Selector {
   private static void validateKey(String k) {
     List<String> errs = NameValidation.qualifiedName(k, "a qualified name", DNS1123_SUBDOMAIN_MSG, "characters");
     if (!errs.isEmpty()) {
-      throw new RenderException("invalid label key " + GoStrconv.quote(k) + ": " + String.join("; ", errs));
+      throw new RenderException("invalid label key " + GoText.quote(k) + ": " + String.join("; ", errs));
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.todo.validator.render;
 
+import io.todo.validator.model.GoText;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -127,7 +128,7 @@ final class Transformers {
               // kyaml adds the key as an untagged plain scalar: one that yaml.v3 reads as another
               // type (true, 12, null, a date) makes the final JSON conversion fail
               throw ValidatorException.input(where, "json: unsupported type: map[interface {}]interface {} (the key "
-                  + GoStrconv.quote(k) + " added at " + fs.path() + " of " + r.curId() + " is not read back as a string)");
+                  + GoText.quote(k) + " added at " + fs.path() + " of " + r.curId() + " is not read back as a string)");
             }
             if (map.has(k)) {
               SharedScalar.set(map, k, F.textNode(v));

@@ -163,8 +163,8 @@ final class GoTime {
       return LocalDateTime.ofInstant(t, zone);
     }
     // "(+|-)HH:MM", each side read as Go's strconv.Atoi, any size (a Go fixed zone has no limit)
-    long hr = atoi(tz.substring(0, colon));
-    long min = atoi(tz.substring(colon + 1));
+    long hr = io.todo.validator.model.GoText.atoi(tz.substring(0, colon));
+    long min = io.todo.validator.model.GoText.atoi(tz.substring(colon + 1));
     offset = (tz.startsWith("-") ? hr * 60 - min : hr * 60 + min) * 60;
     return LocalDateTime.ofEpochSecond(Math.addExact(t.getEpochSecond(), offset), t.getNano(), ZoneOffset.UTC);
   }
@@ -201,13 +201,6 @@ final class GoTime {
     }
   }
 
-  private static long atoi(String s) {
-    try {
-      return GoNumbers.parseInt(s);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("strconv.Atoi: parsing \"" + s + "\": invalid syntax");
-    }
-  }
 
   // ---- durations
 
