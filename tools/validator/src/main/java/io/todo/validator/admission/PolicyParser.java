@@ -193,6 +193,11 @@ final class PolicyParser {
     return List.copyOf(out);
   }
 
+  /** The sources of every expression compiled so far (tests: {@link #expressions} must name them all). */
+  List<String> compiledSources() {
+    return compiled.stream().map(e -> e.source).toList();
+  }
+
   /** Plans every expression read so far on one runtime with the standard functions they call. */
   void plan() {
     cel.plan(compiled);

@@ -25,8 +25,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every {@code admission-cases/} directory (but those expecting a load error) through Kubernetes'
- * own ValidatingAdmissionPolicy plugin (tools/scripts/vap-peer: k8s.io/apiserver v0.36.6 over fake
+ * Every {@code admission-cases/} directory (but those expecting a load error: vap-peer has no mode
+ * that reports compile errors, so those cases are checked only against their expected-error.txt)
+ * through Kubernetes' own ValidatingAdmissionPolicy plugin (tools/scripts/vap-peer: k8s.io/apiserver v0.36.6 over fake
  * clients) and through our admission stage: the same findings, as lines
  * {@code Kind/namespace/name TAB policy TAB binding TAB action TAB text}.
  *
